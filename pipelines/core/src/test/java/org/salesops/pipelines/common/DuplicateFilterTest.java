@@ -1,0 +1,52 @@
+package org.salesops.pipelines.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.TypeHint;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.util.OutputTag;
+import org.junit.jupiter.api.Test;
+
+class DuplicateFilterTest {
+
+    static final OutputTag<Map<String, Object>> DUPLICATES =
+            new OutputTag<>("duplicates", TypeInformation.of(new TypeHint<Map<String, Object>>() { }));
+
+    static KafkaRecord record(long offset, String value) {
+        return new KafkaRecord("pbx.cdr", 0, offset, 1_000L, null, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void secondCopyOfTheSameContentBecomesADeadLetterNamingTheFirst() throws Exception {
+        try (var harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new DuplicateFilter(Duration.ofDays(7), DUPLICATES)),
+                DuplicateFilter::contentKey, Types.STRING)) {
+            harness.open();
+
+            harness.processElement(record(1, "a,b,c"), 1_000L);
+            harness.processElement(record(2, "a,b,d"), 1_000L);
+            harness.processElement(record(3, "a,b,c"), 1_000L);
+
+            assertThat(harness.extractOutputValues()).extracting(r -> r.offset).containsExactly(1L, 2L);
+            var dead = harness.getSideOutput(DUPLICATES);
+            assertThat(dead).hasSize(1);
+            Map<String, Object> row = dead.peek().getValue();
+            assertThat(row).containsEntry("source_offset", 3L).containsEntry("error_kind", "duplicate");
+            assertThat((String) row.get("error")).contains("pbx.cdr/0@1");
+            assertThat(row).containsEntry("raw_payload", "a,b,c");
+        }
+    }
+
+    @Test
+    void sameValueOnAnotherTopicIsNotADuplicate() {
+        KafkaRecord a = record(1, "x");
+        KafkaRecord b = new KafkaRecord("bank.camt054", 0, 1, 1_000L, null, a.value);
+        assertThat(DuplicateFilter.contentKey(a)).isNotEqualTo(DuplicateFilter.contentKey(b));
+    }
+}

@@ -1,0 +1,159 @@
+package org.salesops.pipelines.metrics.response;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Lead response time, keyed by lead. Inputs are the lead's assignments, its connected calls
+ * (already matched to it by phone) and its logged follow-ups; the broadcast side says which
+ * extension and number belong to which rep.
+ *
+ * <p>Every decision is taken on event-time timers, so the result does not depend on arrival order:
+ * once the watermark passes a contact, the earliest qualifying contact of each assignment is
+ * reported; once it passes the SLA deadline with none, a row without contact is reported (at the
+ * deadline, not when the next event happens to come). A contact that arrives later but happened
+ * earlier (a follow-up logged hours after the call) replaces the reported one: the sink upserts by
+ * (lead, assigned_at). A contact counts for an assignment when it is by the owner, at or after the
+ * assignment and before the lead's next assignment.
+ */
+public class LeadResponseFunction extends KeyedBroadcastProcessFunction<Long, LeadSignal, RepIdentity, LeadResponse> {
+
+    public static final MapStateDescriptor<Long, RepIdentity> REPS =
+            new MapStateDescriptor<>("reps", Long.class, RepIdentity.class);
+
+    private final long slaMillis;
+    private final long latenessMillis;
+    private final long retentionMillis;
+
+    private transient MapState<Long, AssignmentProgress> assignments;
+    private transient ListState<LeadSignal> contacts;
+
+    public LeadResponseFunction(ResponseTimeRules rules) {
+        this.slaMillis = rules.sla().toMillis();
+        this.latenessMillis = rules.lateness().toMillis();
+        this.retentionMillis = rules.retention().toMillis();
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        assignments = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("assignments", Long.class, AssignmentProgress.class));
+        contacts = getRuntimeContext().getListState(new ListStateDescriptor<>("contacts", LeadSignal.class));
+    }
+
+    @Override
+    public void processElement(LeadSignal signal, ReadOnlyContext ctx, Collector<LeadResponse> out) throws Exception {
+        if (signal.kind == LeadSignal.Kind.ASSIGNMENT) {
+            AssignmentProgress known = assignments.get(signal.at);
+            if (known == null || known.ownerId != signal.userId) {
+                assignments.put(signal.at, new AssignmentProgress(signal.userId));
+            }
+            ctx.timerService().registerEventTimeTimer(signal.at);
+            ctx.timerService().registerEventTimeTimer(signal.at + slaMillis);
+            ctx.timerService().registerEventTimeTimer(signal.at + retentionMillis);
+        } else {
+            contacts.add(signal);
+            ctx.timerService().registerEventTimeTimer(signal.at);
+            ctx.timerService().registerEventTimeTimer(signal.at + latenessMillis);
+        }
+    }
+
+    @Override
+    public void processBroadcastElement(RepIdentity rep, Context ctx, Collector<LeadResponse> out) throws Exception {
+        ctx.getBroadcastState(REPS).put(rep.userId, rep);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<LeadResponse> out) throws Exception {
+        long watermark = ctx.timerService().currentWatermark();
+        report(ctx.getCurrentKey(), watermark, ctx.getBroadcastState(REPS), out);
+        forgetWhatNoLongerMatters(watermark);
+    }
+
+    private void report(long leadId, long watermark, ReadOnlyBroadcastState<Long, RepIdentity> reps,
+                        Collector<LeadResponse> out) throws Exception {
+        List<Long> times = new ArrayList<>();
+        assignments.keys().forEach(times::add);
+        times.sort(Comparator.naturalOrder());
+        List<LeadSignal> known = new ArrayList<>();
+        contacts.get().forEach(known::add);
+
+        for (int i = 0; i < times.size(); i++) {
+            long assignedAt = times.get(i);
+            if (assignedAt > watermark) {
+                break;
+            }
+            long nextAssignment = i + 1 < times.size() ? times.get(i + 1) : Long.MAX_VALUE;
+            AssignmentProgress progress = assignments.get(assignedAt);
+            RepIdentity owner = reps.get(progress.ownerId);
+            LeadSignal first = null;
+            for (LeadSignal c : known) {
+                boolean inWindow = c.at >= assignedAt && c.at < nextAssignment && c.at <= watermark;
+                if (inWindow && byOwner(c, progress.ownerId, owner) && (first == null || c.at < first.at)) {
+                    first = c;
+                }
+            }
+            long deadline = assignedAt + slaMillis;
+            boolean improves = first != null
+                    && (progress.reportedContactAt == null || first.at < progress.reportedContactAt);
+            boolean silentTooLong = first == null && !progress.reported
+                    && (watermark >= deadline || nextAssignment <= watermark);
+            if (improves || silentTooLong) {
+                out.collect(new LeadResponse(leadId, assignedAt, progress.ownerId, deadline,
+                        first == null ? null : first.at, first == null ? null : contactKind(first)));
+                progress.reported = true;
+                progress.reportedContactAt = first == null ? null : first.at;
+                assignments.put(assignedAt, progress);
+            }
+        }
+    }
+
+    private static boolean byOwner(LeadSignal contact, long ownerId, RepIdentity owner) {
+        return switch (contact.kind) {
+            case FOLLOW_UP -> contact.userId != null && contact.userId == ownerId;
+            case CALL -> owner != null && owner.madeCall(contact);
+            case ASSIGNMENT -> false;
+        };
+    }
+
+    private static String contactKind(LeadSignal contact) {
+        return contact.kind == LeadSignal.Kind.CALL ? "call" : "follow_up";
+    }
+
+    private void forgetWhatNoLongerMatters(long watermark) throws Exception {
+        List<Long> expired = new ArrayList<>();
+        for (Map.Entry<Long, AssignmentProgress> e : assignments.entries()) {
+            if (e.getKey() + retentionMillis <= watermark) {
+                expired.add(e.getKey());
+            }
+        }
+        for (Long assignedAt : expired) {
+            assignments.remove(assignedAt);
+        }
+        if (assignments.isEmpty()) {
+            assignments.clear();
+        }
+        // A contact is only needed while an assignment before it may still arrive within the lateness.
+        List<LeadSignal> kept = new ArrayList<>();
+        for (LeadSignal c : contacts.get()) {
+            if (c.at + latenessMillis > watermark) {
+                kept.add(c);
+            }
+        }
+        if (kept.isEmpty()) {
+            contacts.clear();
+        } else {
+            contacts.update(kept);
+        }
+    }
+}

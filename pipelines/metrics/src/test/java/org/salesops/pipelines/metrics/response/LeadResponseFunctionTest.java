@@ -1,0 +1,172 @@
+package org.salesops.pipelines.metrics.response;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LeadResponseFunctionTest {
+
+    static final long LEAD = 42L;
+    static final long OWNER = 7L;
+    static final long OTHER_REP = 8L;
+    static final Instant T0 = Instant.parse("2026-03-02T01:00:00Z");
+    static final long HOUR = Duration.ofHours(1).toMillis();
+
+    KeyedBroadcastOperatorTestHarness<Long, LeadSignal, RepIdentity, LeadResponse> harness;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+                new LeadResponseFunction(ResponseTimeRules.defaults()), s -> s.leadId, Types.LONG,
+                LeadResponseFunction.REPS);
+        harness.processBroadcastElement(new RepIdentity(OWNER, "8001", "+8613800000007"), 0L);
+        harness.processBroadcastElement(new RepIdentity(OTHER_REP, "8002", "+8613800000008"), 0L);
+        // The reps side is reference data that is complete here: its watermark must not hold time back.
+        harness.processBroadcastWatermark(Long.MAX_VALUE);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        harness.close();
+    }
+
+    static long at(double hours) {
+        return T0.toEpochMilli() + (long) (hours * HOUR);
+    }
+
+    static LeadSignal callBy(String extension, double hours) {
+        return LeadSignal.call("+8613912345678", at(hours), extension, null).forLead(LEAD);
+    }
+
+    void send(LeadSignal signal) throws Exception {
+        harness.processElement(signal, signal.at);
+    }
+
+    void endOfInput() throws Exception {
+        harness.processWatermark(Long.MAX_VALUE);
+    }
+
+    void assertNothingLeaks() {
+        assertThat(harness.numEventTimeTimers()).isZero();
+        HeapKeyedStateBackend<?> backend = (HeapKeyedStateBackend<?>) harness.getOperator().getKeyedStateBackend();
+        assertThat(backend.numKeyValueStateEntries()).isZero();
+    }
+
+    @Test
+    void connectedCallByTheOwnerIsTheFirstContact() throws Exception {
+        // given an assignment and, 3 hours later, a connected call from the owner's extension
+        send(LeadSignal.assignment(LEAD, at(0), OWNER));
+        send(callBy("8001", 3));
+
+        // when the watermark passes the call
+        harness.processWatermark(at(3) + 1);
+
+        // then the response is reported at once, 180 minutes, within SLA
+        assertThat(harness.extractOutputValues()).containsExactly(
+                new LeadResponse(LEAD, at(0), OWNER, at(24), at(3), "call"));
+        assertThat(harness.extractOutputValues().get(0).responseMinutes()).isEqualTo(180L);
+        endOfInput();
+        assertThat(harness.extractOutputValues()).hasSize(1);
+        assertNothingLeaks();
+    }
+
+    @Test
+    void sameResultWhenEventsArriveOutOfOrder() throws Exception {
+        // the call arrives before the assignment it answers
+        send(callBy("8001", 3));
+        send(LeadSignal.followUp(LEAD, at(5), OWNER));
+        send(LeadSignal.assignment(LEAD, at(0), OWNER));
+        endOfInput();
+
+        assertThat(harness.extractOutputValues()).containsExactly(
+                new LeadResponse(LEAD, at(0), OWNER, at(24), at(3), "call"));
+        assertNothingLeaks();
+    }
+
+    @Test
+    void contactsByOtherRepsOrBeforeTheAssignmentDoNotCount() throws Exception {
+        send(LeadSignal.assignment(LEAD, at(0), OWNER));
+        send(callBy("8002", 1));                              // another rep's call
+        send(LeadSignal.followUp(LEAD, at(2), OTHER_REP));     // another rep's follow-up
+        send(LeadSignal.call("+8613912345678", at(-1), "8001", null).forLead(LEAD)); // before assignment
+        send(LeadSignal.followUp(LEAD, at(4), OWNER));
+        endOfInput();
+
+        assertThat(harness.extractOutputValues()).containsExactly(
+                new LeadResponse(LEAD, at(0), OWNER, at(24), at(4), "follow_up"));
+        assertNothingLeaks();
+    }
+
+    @Test
+    void missedSlaIsReportedAtTheDeadlineNotAtTheNextEvent() throws Exception {
+        send(LeadSignal.assignment(LEAD, at(0), OWNER));
+
+        harness.processWatermark(at(24) - 1);
+        assertThat(harness.extractOutputValues()).isEmpty();
+
+        // the deadline passes without any event for this lead
+        harness.processWatermark(at(24));
+        assertThat(harness.extractOutputValues()).containsExactly(
+                new LeadResponse(LEAD, at(0), OWNER, at(24), null, null));
+
+        // a late contact then replaces the row (same lead and assigned_at): SLA still missed
+        send(LeadSignal.followUp(LEAD, at(30), OWNER));
+        endOfInput();
+        List<LeadResponse> out = harness.extractOutputValues();
+        assertThat(out).hasSize(2);
+        assertThat(out.get(1)).isEqualTo(new LeadResponse(LEAD, at(0), OWNER, at(24), at(30), "follow_up"));
+        assertThat(out.get(1).slaMet).isFalse();
+        assertNothingLeaks();
+    }
+
+    @Test
+    void followUpLoggedLateButBackDatedImprovesTheReportedContact() throws Exception {
+        send(LeadSignal.assignment(LEAD, at(0), OWNER));
+        send(callBy("8001", 5));
+        harness.processWatermark(at(6));
+        // logged 17 hours after it says it happened (the seed's gap): still the earliest contact
+        send(LeadSignal.followUp(LEAD, at(2), OWNER));
+        endOfInput();
+
+        assertThat(harness.extractOutputValues()).containsExactly(
+                new LeadResponse(LEAD, at(0), OWNER, at(24), at(5), "call"),
+                new LeadResponse(LEAD, at(0), OWNER, at(24), at(2), "follow_up"));
+        assertNothingLeaks();
+    }
+
+    @Test
+    void duplicatesAreHarmless() throws Exception {
+        send(LeadSignal.assignment(LEAD, at(0), OWNER));
+        send(LeadSignal.assignment(LEAD, at(0), OWNER));
+        send(LeadSignal.followUp(LEAD, at(1), OWNER));
+        send(LeadSignal.followUp(LEAD, at(1), OWNER));
+        endOfInput();
+
+        assertThat(harness.extractOutputValues()).containsExactly(
+                new LeadResponse(LEAD, at(0), OWNER, at(24), at(1), "follow_up"));
+        assertNothingLeaks();
+    }
+
+    @Test
+    void reassignmentStartsANewClockAndEndsTheOldOne() throws Exception {
+        send(LeadSignal.assignment(LEAD, at(0), OWNER));
+        send(LeadSignal.assignment(LEAD, at(10), OTHER_REP));
+        send(LeadSignal.followUp(LEAD, at(12), OWNER));      // old owner, after reassignment: counts for nobody
+        send(callBy("8002", 11));
+        endOfInput();
+
+        assertThat(harness.extractOutputValues()).containsExactlyInAnyOrder(
+                new LeadResponse(LEAD, at(0), OWNER, at(24), null, null),
+                new LeadResponse(LEAD, at(10), OTHER_REP, at(34), at(11), "call"));
+        assertNothingLeaks();
+    }
+}
