@@ -1,0 +1,20 @@
+package org.salesops.jobs.ingest;
+
+import java.io.Serializable;
+import java.time.Duration;
+import org.salesops.pipelines.metrics.response.ResponseTimeRules;
+
+/**
+ * @param outOfOrderness how far behind the newest event another may arrive and still be on time
+ * @param idleness       after this long without data an input stops holding the watermark back
+ * @param dedupMemory    how long a record's content is remembered to recognise a re-delivery
+ * @param responseTime   the lead response-time rules
+ */
+public record IngestSettings(Duration outOfOrderness, Duration idleness, Duration dedupMemory,
+                             ResponseTimeRules responseTime) implements Serializable {
+
+    public static IngestSettings defaults() {
+        return new IngestSettings(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofDays(7),
+                ResponseTimeRules.defaults());
+    }
+}

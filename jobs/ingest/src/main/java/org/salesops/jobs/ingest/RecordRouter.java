@@ -1,0 +1,97 @@
+package org.salesops.jobs.ingest;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.salesops.pipelines.common.DeadLetter;
+import org.salesops.pipelines.common.KafkaRecord;
+import org.salesops.pipelines.common.RejectedInput;
+import org.salesops.pipelines.tables.RowConverter;
+import org.salesops.pipelines.tables.TableDefinition;
+
+/**
+ * Parses one input family and routes each parsed value to its typed table (a side output per
+ * table), passing the values on for the metrics. A record is all or nothing: if any of its values
+ * cannot become a row, the whole record becomes one dead letter with the reason. The job never
+ * fails on data.
+ */
+public class RecordRouter<T> extends ProcessFunction<KafkaRecord, T> {
+
+    /** Parses one Kafka record into zero or more domain values. */
+    @FunctionalInterface
+    public interface Parser<T> extends Serializable {
+        List<T> parse(KafkaRecord record) throws RejectedInput;
+    }
+
+    /** Says which table a value belongs to and what its row is. */
+    @FunctionalInterface
+    public interface Rows<T> extends Serializable {
+        TableRow toRow(T value, KafkaRecord record);
+    }
+
+    public record TableRow(String table, Map<String, Object> values) {
+    }
+
+    private final Parser<T> parser;
+    private final Rows<T> rows;
+    private final Map<String, RowConverter> converters = new HashMap<>();
+    private final Map<String, OutputTag<RowData>> tags = new HashMap<>();
+    private final OutputTag<Map<String, Object>> deadLetters;
+
+    public RecordRouter(Parser<T> parser, Rows<T> rows, List<TableDefinition> tables,
+                        OutputTag<Map<String, Object>> deadLetters) {
+        this.parser = parser;
+        this.rows = rows;
+        this.deadLetters = deadLetters;
+        for (TableDefinition table : tables) {
+            RowConverter converter = new RowConverter(table);
+            converters.put(table.qualifiedName(), converter);
+            tags.put(table.qualifiedName(), new OutputTag<>(table.qualifiedName(), InternalTypeInfo.of(converter.rowType())));
+        }
+    }
+
+    public OutputTag<RowData> tagOf(TableDefinition table) {
+        return tags.get(table.qualifiedName());
+    }
+
+    @Override
+    public void processElement(KafkaRecord record, Context ctx, Collector<T> out) {
+        List<T> values;
+        List<TableRow> routed = new ArrayList<>();
+        List<RowData> converted = new ArrayList<>();
+        try {
+            values = parser.parse(record);
+            if (values.isEmpty()) {
+                throw new RejectedInput("the record holds nothing to load (no change, call or transaction in it)");
+            }
+            for (T value : values) {
+                TableRow row = rows.toRow(value, record);
+                RowConverter converter = converters.get(row.table());
+                if (converter == null) {
+                    throw new RejectedInput("no table " + row.table() + " for this record");
+                }
+                routed.add(row);
+                converted.add(converter.convert(row.values()));
+            }
+        } catch (RejectedInput e) {
+            ctx.output(deadLetters, DeadLetter.row(record, DeadLetter.REJECTED, e.getMessage()));
+            return;
+        } catch (RuntimeException e) {
+            // A parser bug on strange input must not stop the job: keep the record and say what broke.
+            ctx.output(deadLetters, DeadLetter.row(record, DeadLetter.REJECTED,
+                    "could not be parsed: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
+            return;
+        }
+        for (int i = 0; i < routed.size(); i++) {
+            ctx.output(tags.get(routed.get(i).table()), converted.get(i));
+            out.collect(values.get(i));
+        }
+    }
+}

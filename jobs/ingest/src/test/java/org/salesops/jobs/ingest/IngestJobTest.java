@@ -1,0 +1,195 @@
+package org.salesops.jobs.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.flink.CatalogLoader;
+import org.apache.iceberg.io.CloseableIterable;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.salesops.pipelines.bank.BankTransaction;
+import org.salesops.pipelines.bank.Camt054Writer;
+import org.salesops.pipelines.calls.AsteriskCdrWriter;
+import org.salesops.pipelines.calls.CallRecord;
+import org.salesops.pipelines.common.KafkaRecord;
+import org.salesops.pipelines.crm.CrmChange;
+import org.salesops.pipelines.crm.CrmChangeWriter;
+import org.salesops.pipelines.crm.CrmSchema;
+import org.salesops.pipelines.tables.IcebergTables;
+
+/** The whole ingest job on a MiniCluster at parallelism 2, bounded inputs, real Iceberg tables read back. */
+class IngestJobTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    static final Instant T0 = Instant.parse("2026-03-02T01:00:00Z");
+    static final CrmChangeWriter DEBEZIUM = new CrmChangeWriter();
+
+    @TempDir
+    static Path dir;
+    static Catalog catalog;
+    static final List<KafkaRecord> crm = new ArrayList<>();
+    static final List<KafkaRecord> calls = new ArrayList<>();
+    static final List<KafkaRecord> bank = new ArrayList<>();
+
+    @BeforeAll
+    static void runJobOnceOverEveryKindOfInput() throws Exception {
+        // given: a rep, a lead assigned to him, a follow-up, a call, a bank notification — and bad input
+        Map<String, Object> rep = row("users", Map.of("id", 7L, "name", "王磊", "role", "rep", "team_id", 1L,
+                "extension", "8001", "active", true, "updated_at", T0.minusSeconds(86_400)));
+        Map<String, Object> lead = row("leads", Map.of("id", 42L, "phone", "138-0013-8000", "channel", "douyin",
+                "status", "assigned", "owner_id", 7L, "assigned_at", T0, "created_at", T0.minusSeconds(60),
+                "updated_at", T0));
+        Map<String, Object> followUp = row("activities", Map.of("id", 900L, "lead_id", 42L, "owner_id", 7L,
+                "type", "call", "occurred_at", T0.plusSeconds(7_200), "notes", "客户说:我们计划3月启动招标",
+                "created_at", T0.plusSeconds(7_300), "updated_at", T0.plusSeconds(7_300)));
+        crm.add(crmRecord("users", 0, change("users", rep, T0.minusSeconds(86_400))));
+        crm.add(crmRecord("leads", 0, change("leads", lead, T0)));
+        KafkaRecord activity = crmRecord("activities", 0, change("activities", followUp, T0.plusSeconds(7_300)));
+        crm.add(activity);
+        crm.add(new KafkaRecord("crm.public.activities", 0, 1, activity.timestamp, activity.key, activity.value)); // re-delivered
+        crm.add(new KafkaRecord("crm.public.leads", 0, 1, T0.toEpochMilli(), null, "{\"payload\": {\"op\": ".getBytes(StandardCharsets.UTF_8)));
+        crm.add(new KafkaRecord("crm.public.products", 0, 0, T0.toEpochMilli(), null,
+                "{\"before\":null,\"after\":{\"id\":1},\"source\":{\"table\":\"products\",\"ts_ms\":1},\"op\":\"c\",\"ts_ms\":1}"
+                        .getBytes(StandardCharsets.UTF_8)));
+
+        CallRecord call = new CallRecord("asterisk", "1772413200.17", T0.plusSeconds(3_600), T0.plusSeconds(3_605),
+                T0.plusSeconds(3_665), 65, 60, "outbound", "8001", null, "13800138000", "+8613800138000", "ANSWERED", true);
+        calls.add(new KafkaRecord("pbx.cdr", 0, 0, T0.plusSeconds(3_665).toEpochMilli(), null,
+                AsteriskCdrWriter.format(call, "from-internal", "SIP").getBytes(StandardCharsets.UTF_8)));
+        calls.add(new KafkaRecord("pbx.cdr", 0, 1, T0.toEpochMilli(), null, "\"8001\",\"not a cdr".getBytes(StandardCharsets.UTF_8)));
+
+        List<BankTransaction> credits = List.of(
+                credit("NTF-1-1", "INV-2026-000001", "1000.00"), credit("NTF-1-2", null, "250.50"));
+        bank.add(new KafkaRecord("bank.camt054", 0, 0, T0.toEpochMilli(), null, new Camt054Writer()
+                .write("NTF-1", T0, "CN0000000000000000000001", credits).getBytes(StandardCharsets.UTF_8)));
+        bank.add(new KafkaRecord("bank.camt054", 0, 1, T0.toEpochMilli(), null, "<Document><broken".getBytes(StandardCharsets.UTF_8)));
+
+        Map<String, String> props = new HashMap<>();
+        props.put("uri", "jdbc:sqlite:" + dir.resolve("catalog.db"));
+        props.put("warehouse", dir.resolve("warehouse").toUri().toString());
+        props.put("jdbc.schema-version", "V1");
+        CatalogLoader loader = IcebergCatalogs.jdbc("lakehouse", props);
+        catalog = loader.loadCatalog();
+        IcebergTables.ensureExist(catalog, IngestJob.tables());
+
+        // when: the job runs over it at parallelism 2
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        env.enableCheckpointing(Duration.ofSeconds(1).toMillis());
+        new IngestJob(new IngestJob.Sources(bounded(crm), bounded(calls), bounded(bank)),
+                new IcebergTableSink(loader), IngestSettings.defaults()).build(env);
+        env.execute("ingest test");
+    }
+
+    @Test
+    void everyRecordEndsInExactlyOnePlace() throws Exception {
+        Set<String> accounted = new HashSet<>();
+        int rows = 0;
+        for (String table : List.of("raw.crm_users", "raw.crm_leads", "raw.crm_activities", "raw.calls",
+                "raw.bank_transactions")) {
+            for (Record r : read(table)) {
+                accounted.add(r.getField("_source_topic") + "/" + r.getField("_source_partition") + "@" + r.getField("_source_offset"));
+                rows++;
+            }
+        }
+        List<Record> dead = read("raw.dead_letters");
+        for (Record r : dead) {
+            assertThat(accounted.add(r.getField("source_topic") + "/" + r.getField("source_partition") + "@"
+                    + r.getField("source_offset"))).as("a dead letter is not also a typed row").isTrue();
+        }
+        assertThat(rows).isEqualTo(3 + 1 + 2);
+        assertThat(accounted).hasSize(crm.size() + calls.size() + bank.size());
+        assertThat(dead).extracting(r -> r.getField("error_kind"))
+                .containsExactlyInAnyOrder("duplicate", "rejected", "rejected", "rejected", "rejected");
+        assertThat(dead).allSatisfy(r -> assertThat((String) r.getField("error")).isNotBlank());
+        assertThat(dead).anySatisfy(r -> assertThat((String) r.getField("error")).contains("products"));
+    }
+
+    @Test
+    void typedRowsKeepTheirValuesAndTheChangeMetadata() throws Exception {
+        Record lead = read("raw.crm_leads").get(0);
+        assertThat(lead.getField("_op")).isEqualTo("c");
+        assertThat(lead.getField("phone")).isEqualTo("138-0013-8000");
+        assertThat(lead.getField("channel")).isEqualTo("douyin");
+
+        List<Record> tx = read("raw.bank_transactions");
+        assertThat(tx).extracting(r -> ((BigDecimal) r.getField("amount")).stripTrailingZeros().toPlainString())
+                .containsExactlyInAnyOrder("1000", "250.5");
+        assertThat(read("raw.calls").get(0).getField("remote_number")).isEqualTo("+8613800138000");
+    }
+
+    @Test
+    void leadResponseTimeIsTheFirstConnectedCallByTheOwner() throws Exception {
+        List<Record> response = read("gold.lead_response");
+
+        assertThat(response).hasSize(1);
+        assertThat(response.get(0).getField("lead_id")).isEqualTo(42L);
+        assertThat(response.get(0).getField("contact_kind")).isEqualTo("call");
+        assertThat(response.get(0).getField("response_minutes")).isEqualTo(60L);
+        assertThat(response.get(0).getField("sla_met")).isEqualTo(true);
+    }
+
+    static List<Record> read(String table) throws Exception {
+        String[] parts = table.split("\\.");
+        Table t = catalog.loadTable(TableIdentifier.of(parts[0], parts[1]));
+        List<Record> rows = new ArrayList<>();
+        try (CloseableIterable<Record> it = IcebergGenerics.read(t).build()) {
+            it.forEach(rows::add);
+        }
+        return rows;
+    }
+
+    static RecordSource bounded(List<KafkaRecord> records) {
+        List<KafkaRecord> copy = List.copyOf(records);
+        return env -> env.fromData(copy, TypeInformation.of(KafkaRecord.class));
+    }
+
+    static Map<String, Object> row(String table, Map<String, Object> values) {
+        Map<String, Object> row = new HashMap<>();
+        for (CrmSchema.Column c : CrmSchema.load().table(table).columns()) {
+            row.put(c.name(), values.get(c.name()));
+        }
+        return row;
+    }
+
+    static CrmChange change(String table, Map<String, Object> after, Instant committedAt) {
+        return new CrmChange(table, "c", null, after, committedAt, committedAt.toEpochMilli(), 1L);
+    }
+
+    static KafkaRecord crmRecord(String table, long offset, CrmChange change) {
+        return new KafkaRecord("crm.public." + table, 0, offset, change.committedAt().toEpochMilli(),
+                DEBEZIUM.key(change), DEBEZIUM.value(change, true, false));
+    }
+
+    static BankTransaction credit(String ref, String invoice, String amount) {
+        return new BankTransaction(ref, "camt.054.001.08", "NTF-1", "CN0000000000000000000001",
+                new BigDecimal(amount), "CNY", T0.atZone(java.time.ZoneOffset.UTC).toLocalDate(),
+                T0.atZone(java.time.ZoneOffset.UTC).toLocalDate(), T0, "BOOK", false, ref, null,
+                "佛山市华达建材有限公司", "6222020200001234567", invoice == null ? "货款" : "货款 " + invoice, null,
+                List.of(), "PMNT/RCDT/DMCT");
+    }
+}
