@@ -5,6 +5,8 @@ public class AssignmentProgress {
     public long ownerId;
     /** The first contact last reported, or null. */
     public Long reportedContactAt;
+    /** The kind of that contact, or null. */
+    public LeadSignal.Kind reportedKind;
     /** A row has been emitted (with or without contact). */
     public boolean reported;
 

@@ -12,18 +12,18 @@ import org.apache.flink.util.Collector;
 
 /**
  * Keyed by a phone number in E.164: remembers which leads have that phone and turns each connected
- * call with it into a call signal for each of those leads. A call is kept for the lateness after it
- * started, so a lead whose phone becomes known a little later still gets it.
+ * call with it into a call signal for each of those leads. A call is kept for the retention after it
+ * started, so a lead whose phone becomes known later (a snapshot reveals old leads) still gets it.
  */
 public class CallLeadMatcher extends KeyedCoProcessFunction<String, LeadPhone, LeadSignal, LeadSignal> {
 
-    private final long latenessMillis;
+    private final long retentionMillis;
 
     private transient MapState<Long, Boolean> leads;
     private transient ListState<LeadSignal> recentCalls;
 
     public CallLeadMatcher(ResponseTimeRules rules) {
-        this.latenessMillis = rules.lateness().toMillis();
+        this.retentionMillis = rules.retention().toMillis();
     }
 
     @Override
@@ -55,14 +55,14 @@ public class CallLeadMatcher extends KeyedCoProcessFunction<String, LeadPhone, L
             out.collect(call.forLead(lead));
         }
         recentCalls.add(call);
-        ctx.timerService().registerEventTimeTimer(call.at + latenessMillis);
+        ctx.timerService().registerEventTimeTimer(call.at + retentionMillis);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<LeadSignal> out) throws Exception {
         List<LeadSignal> kept = new ArrayList<>();
         for (LeadSignal call : recentCalls.get()) {
-            if (call.at + latenessMillis > ctx.timerService().currentWatermark()) {
+            if (call.at + retentionMillis > ctx.timerService().currentWatermark()) {
                 kept.add(call);
             }
         }

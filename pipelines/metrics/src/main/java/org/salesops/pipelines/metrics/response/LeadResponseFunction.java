@@ -22,7 +22,8 @@ import org.apache.flink.util.Collector;
  * once the watermark passes a contact, the earliest qualifying contact of each assignment is
  * reported; once it passes the SLA deadline with none, a row without contact is reported (at the
  * deadline, not when the next event happens to come). A contact that arrives later but happened
- * earlier (a follow-up logged hours after the call) replaces the reported one: the sink upserts by
+ * earlier (a follow-up logged hours after the call) replaces the reported one (at the same instant a
+ * call wins over a follow-up): the sink upserts by
  * (lead, assigned_at). A contact counts for an assignment when it is by the owner, at or after the
  * assignment and before the lead's next assignment.
  */
@@ -32,7 +33,6 @@ public class LeadResponseFunction extends KeyedBroadcastProcessFunction<Long, Le
             new MapStateDescriptor<>("reps", Long.class, RepIdentity.class);
 
     private final long slaMillis;
-    private final long latenessMillis;
     private final long retentionMillis;
 
     private transient MapState<Long, AssignmentProgress> assignments;
@@ -40,7 +40,6 @@ public class LeadResponseFunction extends KeyedBroadcastProcessFunction<Long, Le
 
     public LeadResponseFunction(ResponseTimeRules rules) {
         this.slaMillis = rules.sla().toMillis();
-        this.latenessMillis = rules.lateness().toMillis();
         this.retentionMillis = rules.retention().toMillis();
     }
 
@@ -64,7 +63,7 @@ public class LeadResponseFunction extends KeyedBroadcastProcessFunction<Long, Le
         } else {
             contacts.add(signal);
             ctx.timerService().registerEventTimeTimer(signal.at);
-            ctx.timerService().registerEventTimeTimer(signal.at + latenessMillis);
+            ctx.timerService().registerEventTimeTimer(signal.at + retentionMillis);
         }
     }
 
@@ -99,13 +98,13 @@ public class LeadResponseFunction extends KeyedBroadcastProcessFunction<Long, Le
             LeadSignal first = null;
             for (LeadSignal c : known) {
                 boolean inWindow = c.at >= assignedAt && c.at < nextAssignment && c.at <= watermark;
-                if (inWindow && byOwner(c, progress.ownerId, owner) && (first == null || c.at < first.at)) {
+                if (inWindow && byOwner(c, progress.ownerId, owner) && (first == null || earlier(c, first.at, first.kind))) {
                     first = c;
                 }
             }
             long deadline = assignedAt + slaMillis;
-            boolean improves = first != null
-                    && (progress.reportedContactAt == null || first.at < progress.reportedContactAt);
+            boolean improves = first != null && (progress.reportedContactAt == null
+                    || earlier(first, progress.reportedContactAt, progress.reportedKind));
             boolean silentTooLong = first == null && !progress.reported
                     && (watermark >= deadline || nextAssignment <= watermark);
             if (improves || silentTooLong) {
@@ -113,9 +112,15 @@ public class LeadResponseFunction extends KeyedBroadcastProcessFunction<Long, Le
                         first == null ? null : first.at, first == null ? null : contactKind(first)));
                 progress.reported = true;
                 progress.reportedContactAt = first == null ? null : first.at;
+                progress.reportedKind = first == null ? null : first.kind;
                 assignments.put(assignedAt, progress);
             }
         }
+    }
+
+    /** Earlier in time; at the same instant a call comes before a follow-up (the follow-up usually logs that call). */
+    private static boolean earlier(LeadSignal contact, long at, LeadSignal.Kind kind) {
+        return contact.at < at || (contact.at == at && contact.kind == LeadSignal.Kind.CALL && kind != LeadSignal.Kind.CALL);
     }
 
     private static boolean byOwner(LeadSignal contact, long ownerId, RepIdentity owner) {
@@ -143,10 +148,10 @@ public class LeadResponseFunction extends KeyedBroadcastProcessFunction<Long, Le
         if (assignments.isEmpty()) {
             assignments.clear();
         }
-        // A contact is only needed while an assignment before it may still arrive within the lateness.
+        // A contact is only needed while an assignment before it may still arrive (within the retention).
         List<LeadSignal> kept = new ArrayList<>();
         for (LeadSignal c : contacts.get()) {
-            if (c.at + latenessMillis > watermark) {
+            if (c.at + retentionMillis > watermark) {
                 kept.add(c);
             }
         }

@@ -144,6 +144,33 @@ class LeadResponseFunctionTest {
     }
 
     @Test
+    void aSnapshotRevealsAnOldAssignmentAfterItsCallWasSeen() throws Exception {
+        // the call happened and time moved on for days before Debezium's snapshot told us about the lead
+        send(callBy("8001", 3));
+        harness.processWatermark(at(24 * 10));
+        harness.processElement(LeadSignal.assignment(LEAD, at(0), OWNER), at(24 * 10)); // committed at the snapshot
+        harness.processWatermark(at(24 * 10) + 1);
+
+        assertThat(harness.extractOutputValues()).containsExactly(
+                new LeadResponse(LEAD, at(0), OWNER, at(24), at(3), "call"));
+        endOfInput();
+        assertNothingLeaks();
+    }
+
+    @Test
+    void atTheSameInstantTheCallIsTheContactWhicheverArrivesFirst() throws Exception {
+        send(LeadSignal.assignment(LEAD, at(0), OWNER));
+        send(LeadSignal.followUp(LEAD, at(2), OWNER));
+        harness.processWatermark(at(2) + 1);
+        send(callBy("8001", 2));
+        endOfInput();
+
+        List<LeadResponse> out = harness.extractOutputValues();
+        assertThat(out.get(out.size() - 1)).isEqualTo(new LeadResponse(LEAD, at(0), OWNER, at(24), at(2), "call"));
+        assertNothingLeaks();
+    }
+
+    @Test
     void duplicatesAreHarmless() throws Exception {
         send(LeadSignal.assignment(LEAD, at(0), OWNER));
         send(LeadSignal.assignment(LEAD, at(0), OWNER));

@@ -1,0 +1,176 @@
+package org.salesops.jobs.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.function.LongConsumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.salesops.jobs.generator.BankNotification;
+import org.salesops.jobs.generator.GeneratedCall;
+import org.salesops.jobs.generator.GeneratedCompany;
+import org.salesops.jobs.generator.MalformedPayload;
+import org.salesops.jobs.ingest.IngestJob;
+import org.salesops.pipelines.bank.Camt054Writer;
+import org.salesops.pipelines.calls.AsteriskCdrWriter;
+import org.salesops.pipelines.calls.TwilioCallWriter;
+import org.salesops.pipelines.crm.CrmChange;
+import org.salesops.pipelines.crm.CrmChangeWriter;
+import org.salesops.pipelines.crm.CrmSchema;
+import org.salesops.pipelines.crm.CrmTopics;
+
+/**
+ * Publishes a generated company to Kafka in the formats the real systems emit: Debezium JSON per
+ * CRM table, Asterisk cdr_csv lines and Twilio Call JSON on pbx.cdr, camt.054 documents on
+ * bank.camt054 — plus the malformed payloads, and a re-delivery of every n-th record (what a
+ * connector does after a restart) that the pipeline must not count twice. Record times are the
+ * events' own times.
+ */
+public final class CompanyPublisher {
+
+    /**
+     * @param withSchemaWrapper Debezium JSON converter with schemas.enable
+     * @param decimalsAsBase64  decimal.handling.mode=precise instead of string
+     * @param redeliverEvery    re-send every n-th record once more (0 = never)
+     * @param partitions        partitions per topic
+     */
+    public record Options(boolean withSchemaWrapper, boolean decimalsAsBase64, int redeliverEvery, int partitions) {
+        public static Options defaults() {
+            return new Options(true, false, 250, 2);
+        }
+    }
+
+    /** What was sent: records per topic family, and how many were re-deliveries. */
+    public record Published(Map<String, Long> recordsPerFamily, long redeliveries) {
+        public long total() {
+            return recordsPerFamily.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private static final String TWILIO_ACCOUNT = "AC5e1f3c2b9d8a7f6e5d4c3b2a1f0e9d8c";
+    private static final String OUR_ACCOUNT = "CN6210250001000123456789";
+
+    private CompanyPublisher() {
+    }
+
+    public static long recordCount(GeneratedCompany company) {
+        return company.crmChanges().size() + company.calls().size() + company.bankNotifications().size()
+                + company.malformedPayloads().size();
+    }
+
+    public static Published publish(GeneratedCompany company, String bootstrapServers, Options options,
+                                    LongConsumer onSent) throws ExecutionException, InterruptedException {
+        createTopics(bootstrapServers, options.partitions());
+        List<ProducerRecord<byte[], byte[]>> records = records(company, options);
+        Map<String, Long> perFamily = new TreeMap<>();
+        long redeliveries = 0;
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig(bootstrapServers))) {
+            long sent = 0;
+            for (ProducerRecord<byte[], byte[]> record : records) {
+                producer.send(record);
+                perFamily.merge(family(record.topic()), 1L, Long::sum);
+                sent++;
+                if (options.redeliverEvery() > 0 && sent % options.redeliverEvery() == 0) {
+                    producer.send(record);
+                    perFamily.merge(family(record.topic()), 1L, Long::sum);
+                    redeliveries++;
+                }
+                onSent.accept(1);
+            }
+            producer.flush();
+        }
+        return new Published(perFamily, redeliveries);
+    }
+
+    static List<ProducerRecord<byte[], byte[]>> records(GeneratedCompany company, Options options) {
+        CrmChangeWriter debezium = new CrmChangeWriter();
+        TwilioCallWriter twilio = new TwilioCallWriter(TWILIO_ACCOUNT);
+        Camt054Writer camt = new Camt054Writer();
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        long lastCommit = 0;
+        for (CrmChange change : company.crmChanges()) {
+            lastCommit = change.committedAt() != null ? change.committedAt().toEpochMilli() : lastCommit;
+            records.add(new ProducerRecord<>(CrmTopics.topic(change.table()), null, lastCommit,
+                    debezium.key(change, options.withSchemaWrapper()),
+                    debezium.value(change, options.withSchemaWrapper(), options.decimalsAsBase64())));
+        }
+        for (GeneratedCall call : company.calls()) {
+            String payload = switch (call.format()) {
+                case ASTERISK -> AsteriskCdrWriter.format(call.record(), "from-internal", "PJSIP");
+                case TWILIO -> twilio.toJson(call.record());
+            };
+            records.add(new ProducerRecord<>(IngestJob.CALL_TOPIC, null, call.record().endedAt().toEpochMilli(),
+                    utf8(call.record().callId()), utf8(payload)));
+        }
+        for (BankNotification notification : company.bankNotifications()) {
+            String account = notification.transactions().isEmpty() || notification.transactions().get(0).accountId() == null
+                    ? OUR_ACCOUNT : notification.transactions().get(0).accountId();
+            records.add(new ProducerRecord<>(IngestJob.BANK_TOPIC, null, notification.createdAt().toEpochMilli(),
+                    utf8(notification.messageId()),
+                    utf8(camt.write(notification.messageId(), notification.createdAt(), account, notification.transactions()))));
+        }
+        for (MalformedPayload bad : company.malformedPayloads()) {
+            records.add(new ProducerRecord<>(bad.topic(), null, bad.at().toEpochMilli(), utf8(bad.key()), utf8(bad.value())));
+        }
+        return records;
+    }
+
+    /**
+     * Every topic the ingest job reads, with the given partitions; existing topics are kept. Records
+     * are kept forever: the topics are the replayable source of truth, and time-based retention
+     * would delete a replayed history (whose record times lie in the past) as soon as it arrives.
+     */
+    static void createTopics(String bootstrapServers, int partitions) throws ExecutionException, InterruptedException {
+        List<String> names = new ArrayList<>();
+        CrmSchema.load().tables().keySet().forEach(t -> names.add(CrmTopics.topic(t)));
+        names.add(IngestJob.CALL_TOPIC);
+        names.add(IngestJob.BANK_TOPIC);
+        List<NewTopic> topics = names.stream()
+                .map(name -> new NewTopic(name, partitions, (short) 1).configs(Map.of("retention.ms", "-1")))
+                .toList();
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(config)) {
+            for (var result : admin.createTopics(topics).values().values()) {
+                try {
+                    result.get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
+
+    static String family(String topic) {
+        return topic.startsWith("crm.") ? "crm" : topic.equals(IngestJob.CALL_TOPIC) ? "calls" : "bank";
+    }
+
+    private static Properties producerConfig(String bootstrapServers) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        return config;
+    }
+
+    private static byte[] utf8(String text) {
+        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+    }
+}
