@@ -1,0 +1,41 @@
+package org.salesops.infra.local;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+
+/** Checks on 127.0.0.1 ports, the only interface the local stack listens on. */
+final class LoopbackPorts {
+
+    private static final int CONNECT_TIMEOUT_MILLIS = 500;
+
+    private LoopbackPorts() {
+    }
+
+    /** Fails with {@link PortInUseException} unless {@code port} can be bound right now. */
+    static void requireFree(int port, String service, String howToChooseAnother) {
+        if (port < 1 || port > 65_535) {
+            throw new IllegalArgumentException("Port " + port + " for the " + service + " is out of range 1-65535");
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            // As the services bind: connections of a stopped run in TIME_WAIT must not count as
+            // "in use", while a listener on this port (on any address) still fails the bind.
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        } catch (IOException e) {
+            throw new PortInUseException(service, port, howToChooseAnother);
+        }
+    }
+
+    /** Whether something accepts TCP connections on {@code port}. */
+    static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), CONNECT_TIMEOUT_MILLIS);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
