@@ -13,6 +13,7 @@ import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.data.TimestampData;
+import org.apache.flink.table.types.logical.ArrayType;
 import org.apache.flink.table.types.logical.DecimalType;
 import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.RowType;
@@ -66,7 +67,10 @@ public final class RowConverter implements Serializable {
                 BigDecimal scaled = ((BigDecimal) value).setScale(decimal.getScale(), RoundingMode.UNNECESSARY);
                 yield DecimalData.fromBigDecimal(scaled, decimal.getPrecision(), decimal.getScale());
             }
-            case ARRAY -> new GenericArrayData(((List<?>) value).stream().map(v -> StringData.fromString((String) v)).toArray());
+            case ARRAY -> {
+                LogicalType element = ((ArrayType) type).getElementType();
+                yield new GenericArrayData(((List<?>) value).stream().map(v -> v == null ? null : internal(v, element)).toArray());
+            }
             default -> throw new IllegalArgumentException("unsupported column type " + type);
         };
     }

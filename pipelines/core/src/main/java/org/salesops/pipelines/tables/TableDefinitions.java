@@ -127,6 +127,7 @@ public final class TableDefinitions {
             case "date" -> Types.DateType.get();
             case "timestamptz" -> Types.TimestampType.withZone();
             case "list<string>" -> Types.ListType.ofOptional(ids.getAndIncrement(), Types.StringType.get());
+            case "list<long>" -> Types.ListType.ofOptional(ids.getAndIncrement(), Types.LongType.get());
             default -> throw new IllegalArgumentException("unknown column type " + type);
         };
     }
