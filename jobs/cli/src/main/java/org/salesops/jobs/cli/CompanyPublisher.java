@@ -8,25 +8,21 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.LongConsumer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.salesops.jobs.generator.BankNotification;
 import org.salesops.jobs.generator.GeneratedCall;
 import org.salesops.jobs.generator.GeneratedCompany;
 import org.salesops.jobs.generator.MalformedPayload;
 import org.salesops.jobs.ingest.IngestJob;
+import org.salesops.jobs.ingest.KafkaTopics;
 import org.salesops.pipelines.bank.Camt054Writer;
 import org.salesops.pipelines.calls.AsteriskCdrWriter;
 import org.salesops.pipelines.calls.TwilioCallWriter;
 import org.salesops.pipelines.crm.CrmChange;
 import org.salesops.pipelines.crm.CrmChangeWriter;
-import org.salesops.pipelines.crm.CrmSchema;
 import org.salesops.pipelines.crm.CrmTopics;
 
 /**
@@ -70,7 +66,7 @@ public final class CompanyPublisher {
 
     public static Published publish(GeneratedCompany company, String bootstrapServers, Options options,
                                     LongConsumer onSent) throws ExecutionException, InterruptedException {
-        createTopics(bootstrapServers, options.partitions());
+        KafkaTopics.ensure(bootstrapServers, KafkaTopics.all(), options.partitions());
         List<ProducerRecord<byte[], byte[]>> records = records(company, options);
         Map<String, Long> perFamily = new TreeMap<>();
         long redeliveries = 0;
@@ -123,34 +119,6 @@ public final class CompanyPublisher {
             records.add(new ProducerRecord<>(bad.topic(), null, bad.at().toEpochMilli(), utf8(bad.key()), utf8(bad.value())));
         }
         return records;
-    }
-
-    /**
-     * Every topic the ingest job reads, with the given partitions; existing topics are kept. Records
-     * are kept forever: the topics are the replayable source of truth, and time-based retention
-     * would delete a replayed history (whose record times lie in the past) as soon as it arrives.
-     */
-    static void createTopics(String bootstrapServers, int partitions) throws ExecutionException, InterruptedException {
-        List<String> names = new ArrayList<>();
-        CrmSchema.load().tables().keySet().forEach(t -> names.add(CrmTopics.topic(t)));
-        names.add(IngestJob.CALL_TOPIC);
-        names.add(IngestJob.BANK_TOPIC);
-        List<NewTopic> topics = names.stream()
-                .map(name -> new NewTopic(name, partitions, (short) 1).configs(Map.of("retention.ms", "-1")))
-                .toList();
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(config)) {
-            for (var result : admin.createTopics(topics).values().values()) {
-                try {
-                    result.get();
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw e;
-                    }
-                }
-            }
-        }
     }
 
     static String family(String topic) {

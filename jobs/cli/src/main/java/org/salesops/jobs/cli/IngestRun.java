@@ -13,6 +13,8 @@ import org.salesops.jobs.ingest.IcebergCatalogs;
 import org.salesops.jobs.ingest.IcebergTableSink;
 import org.salesops.jobs.ingest.IngestJob;
 import org.salesops.jobs.ingest.IngestSettings;
+import org.salesops.jobs.ingest.KafkaAlertPublisher;
+import org.salesops.jobs.ingest.KafkaTopics;
 import org.salesops.jobs.ingest.KafkaRecordSource;
 import org.salesops.pipelines.tables.IcebergTables;
 
@@ -57,7 +59,10 @@ public final class IngestRun {
                 new KafkaRecordSource(options.bootstrapServers(), IngestJob.CRM_TOPICS, group, options.bounded()),
                 new KafkaRecordSource(options.bootstrapServers(), IngestJob.CALL_TOPIC.replace(".", "\\."), group, options.bounded()),
                 new KafkaRecordSource(options.bootstrapServers(), IngestJob.BANK_TOPIC.replace(".", "\\."), group, options.bounded()));
-        new IngestJob(sources, new IcebergTableSink(loader), IngestSettings.defaults()).build(env);
+        KafkaTopics.ensure(options.bootstrapServers(), KafkaTopics.all(), 2);
+        new IngestJob(sources, new IcebergTableSink(loader),
+                new KafkaAlertPublisher(options.bootstrapServers(), KafkaAlertPublisher.DEFAULT_TOPIC),
+                IngestSettings.defaults()).build(env);
 
         long started = System.nanoTime();
         env.execute("salesops ingest");

@@ -20,7 +20,10 @@ import org.salesops.pipelines.metrics.response.LeadResponseTimes;
 import org.salesops.pipelines.tables.RowConverter;
 import org.salesops.pipelines.tables.TableDefinition;
 import org.salesops.pipelines.tables.TableDefinitions;
+import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.salesops.pipelines.alerts.Alert;
+import org.salesops.pipelines.alerts.AlertRecipients;
 
 /**
  * The ingest job: each input family is de-duplicated, parsed and routed to its typed raw tables;
@@ -43,11 +46,13 @@ public final class IngestJob {
 
     private final Sources sources;
     private final TableSink sink;
+    private final AlertPublisher alertPublisher;
     private final IngestSettings settings;
 
-    public IngestJob(Sources sources, TableSink sink, IngestSettings settings) {
+    public IngestJob(Sources sources, TableSink sink, AlertPublisher alertPublisher, IngestSettings settings) {
         this.sources = sources;
         this.sink = sink;
+        this.alertPublisher = alertPublisher;
         this.settings = settings;
     }
 
@@ -55,6 +60,7 @@ public final class IngestJob {
     public static List<TableDefinition> tables() {
         List<TableDefinition> tables = new ArrayList<>(TableDefinitions.rawTables());
         tables.add(TableDefinitions.load("gold/lead_response"));
+        tables.add(TableDefinitions.load("gold/alerts"));
         return tables;
     }
 
@@ -85,9 +91,25 @@ public final class IngestJob {
                 .name("call event time").uid("call-event-time");
         TableDefinition leadResponse = TableDefinitions.load("gold/lead_response");
         RowConverter responseRows = new RowConverter(leadResponse);
-        sink.write(LeadResponseTimes.compute(crmInEventTime, callsInEventTime, settings.responseTime())
+        LeadResponseTimes.Streams responseTimes =
+                LeadResponseTimes.compute(crmInEventTime, callsInEventTime, settings.responseTime());
+        sink.write(responseTimes.responses()
                 .map(r -> responseRows.convert(r.toRow()), InternalTypeInfo.of(responseRows.rowType()))
                 .name("lead response rows").uid("lead-response-rows"), leadResponse);
+
+        DataStream<Alert> alerts = responseTimes.alerts()
+                .connect(crmInEventTime
+                        .flatMap((CrmChange c, Collector<AlertRecipients.ManagerLink> out) ->
+                                AlertRecipients.managerLink(c).ifPresent(out::collect))
+                        .returns(AlertRecipients.ManagerLink.class).name("org chart").uid("org-chart")
+                        .broadcast(AlertRecipients.MANAGERS))
+                .process(new AlertRecipients()).returns(Alert.class)
+                .name("alert recipients").uid("alert-recipients");
+        TableDefinition alertTable = TableDefinitions.load("gold/alerts");
+        RowConverter alertRows = new RowConverter(alertTable);
+        sink.write(alerts.map(a -> alertRows.convert(a.toRow()), InternalTypeInfo.of(alertRows.rowType()))
+                .name("alert rows").uid("alert-rows"), alertTable);
+        alertPublisher.publish(alerts);
     }
 
     private <T> WatermarkStrategy<T> watermarks() {

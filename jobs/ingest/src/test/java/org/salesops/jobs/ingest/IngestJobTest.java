@@ -36,6 +36,7 @@ import org.salesops.pipelines.common.KafkaRecord;
 import org.salesops.pipelines.crm.CrmChange;
 import org.salesops.pipelines.crm.CrmChangeWriter;
 import org.salesops.pipelines.crm.CrmSchema;
+import org.salesops.pipelines.alerts.Alert;
 import org.salesops.pipelines.tables.IcebergTables;
 
 /** The whole ingest job on a MiniCluster at parallelism 2, bounded inputs, real Iceberg tables read back. */
@@ -58,15 +59,22 @@ class IngestJobTest {
     @BeforeAll
     static void runJobOnceOverEveryKindOfInput() throws Exception {
         // given: a rep, a lead assigned to him, a follow-up, a call, a bank notification — and bad input
+        Map<String, Object> supervisor = row("users", Map.of("id", 3L, "name", "李娜", "role", "supervisor",
+                "team_id", 1L, "active", true, "updated_at", T0.minusSeconds(86_400)));
         Map<String, Object> rep = row("users", Map.of("id", 7L, "name", "王磊", "role", "rep", "team_id", 1L,
-                "extension", "8001", "active", true, "updated_at", T0.minusSeconds(86_400)));
+                "manager_id", 3L, "extension", "8001", "active", true, "updated_at", T0.minusSeconds(86_400)));
+        Map<String, Object> silentLead = row("leads", Map.of("id", 43L, "phone", "13900000000", "channel", "expo",
+                "status", "assigned", "owner_id", 7L, "assigned_at", T0, "created_at", T0.minusSeconds(60),
+                "updated_at", T0));
         Map<String, Object> lead = row("leads", Map.of("id", 42L, "phone", "138-0013-8000", "channel", "douyin",
                 "status", "assigned", "owner_id", 7L, "assigned_at", T0, "created_at", T0.minusSeconds(60),
                 "updated_at", T0));
         Map<String, Object> followUp = row("activities", Map.of("id", 900L, "lead_id", 42L, "owner_id", 7L,
                 "type", "call", "occurred_at", T0.plusSeconds(7_200), "notes", "客户说:我们计划3月启动招标",
                 "created_at", T0.plusSeconds(7_300), "updated_at", T0.plusSeconds(7_300)));
-        crm.add(crmRecord("users", 0, change("users", rep, T0.minusSeconds(86_400))));
+        crm.add(crmRecord("users", 0, change("users", supervisor, T0.minusSeconds(86_400))));
+        crm.add(crmRecord("users", 1, change("users", rep, T0.minusSeconds(86_400))));
+        crm.add(crmRecord("leads", 2, change("leads", silentLead, T0)));
         crm.add(crmRecord("leads", 0, change("leads", lead, T0)));
         KafkaRecord activity = crmRecord("activities", 0, change("activities", followUp, T0.plusSeconds(7_300)));
         crm.add(activity);
@@ -101,7 +109,8 @@ class IngestJobTest {
         env.setParallelism(2);
         env.enableCheckpointing(Duration.ofSeconds(1).toMillis());
         new IngestJob(new IngestJob.Sources(bounded(crm), bounded(calls), bounded(bank)),
-                new IcebergTableSink(loader), IngestSettings.defaults()).build(env);
+                new IcebergTableSink(loader), alerts -> alerts.sinkTo(new CollectingSink<>()),
+                IngestSettings.defaults()).build(env);
         env.execute("ingest test");
     }
 
@@ -121,7 +130,7 @@ class IngestJobTest {
             assertThat(accounted.add(r.getField("source_topic") + "/" + r.getField("source_partition") + "@"
                     + r.getField("source_offset"))).as("a dead letter is not also a typed row").isTrue();
         }
-        assertThat(rows).isEqualTo(3 + 1 + 2);
+        assertThat(rows).isEqualTo(5 + 1 + 2);
         assertThat(accounted).hasSize(crm.size() + calls.size() + bank.size());
         assertThat(dead).extracting(r -> r.getField("error_kind"))
                 .containsExactlyInAnyOrder("duplicate", "rejected", "rejected", "rejected", "rejected");
@@ -131,7 +140,7 @@ class IngestJobTest {
 
     @Test
     void typedRowsKeepTheirValuesAndTheChangeMetadata() throws Exception {
-        Record lead = read("raw.crm_leads").get(0);
+        Record lead = read("raw.crm_leads").stream().filter(r -> r.getField("id").equals(42L)).findFirst().orElseThrow();
         assertThat(lead.getField("_op")).isEqualTo("c");
         assertThat(lead.getField("phone")).isEqualTo("138-0013-8000");
         assertThat(lead.getField("channel")).isEqualTo("douyin");
@@ -144,13 +153,28 @@ class IngestJobTest {
 
     @Test
     void leadResponseTimeIsTheFirstConnectedCallByTheOwner() throws Exception {
-        List<Record> response = read("gold.lead_response");
+        List<Record> response = read("gold.lead_response").stream()
+                .filter(r -> r.getField("lead_id").equals(42L)).toList();
 
         assertThat(response).hasSize(1);
-        assertThat(response.get(0).getField("lead_id")).isEqualTo(42L);
         assertThat(response.get(0).getField("contact_kind")).isEqualTo("call");
         assertThat(response.get(0).getField("response_minutes")).isEqualTo(60L);
         assertThat(response.get(0).getField("sla_met")).isEqualTo(true);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aLeadNobodyContactsRaisesOneAlertToTheRepAndSupervisorInIcebergAndOnThePublisher() throws Exception {
+        List<Record> alerts = read("gold.alerts");
+
+        assertThat(alerts).hasSize(1);
+        Record alert = alerts.get(0);
+        assertThat(alert.getField("alert_id")).isEqualTo("lead_not_contacted:lead:43:" + T0.toEpochMilli());
+        assertThat(alert.getField("status")).isEqualTo("escalated"); // end of input: 48 h passed, nobody called
+        assertThat((List<Object>) alert.getField("recipients")).containsExactly(7L, 3L);
+        List<Alert> published = CollectingSink.COLLECTED.stream().map(Alert.class::cast).toList();
+        assertThat(published).extracting(a -> a.status).containsExactly("open", "escalated");
+        assertThat(published).allSatisfy(a -> assertThat(a.alertId).isEqualTo(alert.getField("alert_id")));
     }
 
     static List<Record> read(String table) throws Exception {

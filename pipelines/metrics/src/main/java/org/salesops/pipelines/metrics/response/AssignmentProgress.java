@@ -9,11 +9,18 @@ public class AssignmentProgress {
     public LeadSignal.Kind reportedKind;
     /** A row has been emitted (with or without contact). */
     public boolean reported;
+    /** When the assignment became known (event time). */
+    public long knownAt;
+    /** Where its lead_not_contacted alert stands. */
+    public AlertStage alert = AlertStage.UNDECIDED;
+
+    public enum AlertStage { UNDECIDED, NONE, OPEN, ESCALATED, RESOLVED }
 
     public AssignmentProgress() {
     }
 
-    public AssignmentProgress(long ownerId) {
+    public AssignmentProgress(long ownerId, long knownAt) {
         this.ownerId = ownerId;
+        this.knownAt = knownAt;
     }
 }

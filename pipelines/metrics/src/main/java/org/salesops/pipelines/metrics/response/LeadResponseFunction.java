@@ -12,6 +12,8 @@ import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.salesops.pipelines.alerts.Alert;
 
 /**
  * Lead response time, keyed by lead. Inputs are the lead's assignments, its connected calls
@@ -26,11 +28,18 @@ import org.apache.flink.util.Collector;
  * call wins over a follow-up): the sink upserts by
  * (lead, assigned_at). A contact counts for an assignment when it is by the owner, at or after the
  * assignment and before the lead's next assignment.
+ *
+ * <p>The same timers raise the lead_not_contacted alert (side output {@link #ALERTS}) from what was
+ * known when: at max(deadline, when the assignment became known), if no qualifying contact was known
+ * by then, it opens (due at the deadline); at twice the SLA it escalates; it resolves when a contact
+ * or the next assignment becomes known.
  */
 public class LeadResponseFunction extends KeyedBroadcastProcessFunction<Long, LeadSignal, RepIdentity, LeadResponse> {
 
     public static final MapStateDescriptor<Long, RepIdentity> REPS =
             new MapStateDescriptor<>("reps", Long.class, RepIdentity.class);
+    public static final OutputTag<Alert> ALERTS = new OutputTag<>("lead-alerts", org.apache.flink.api.common.typeinfo.TypeInformation.of(Alert.class));
+    public static final String RULE = "lead_not_contacted";
 
     private final long slaMillis;
     private final long retentionMillis;
@@ -52,16 +61,20 @@ public class LeadResponseFunction extends KeyedBroadcastProcessFunction<Long, Le
 
     @Override
     public void processElement(LeadSignal signal, ReadOnlyContext ctx, Collector<LeadResponse> out) throws Exception {
+        long knownAt = ctx.timestamp() != null ? ctx.timestamp() : signal.at;
+        ctx.timerService().registerEventTimeTimer(knownAt);
         if (signal.kind == LeadSignal.Kind.ASSIGNMENT) {
             AssignmentProgress known = assignments.get(signal.at);
             if (known == null || known.ownerId != signal.userId) {
-                assignments.put(signal.at, new AssignmentProgress(signal.userId));
+                assignments.put(signal.at, new AssignmentProgress(signal.userId, knownAt));
             }
+            long evaluateAt = Math.max(signal.at + slaMillis, knownAt);
             ctx.timerService().registerEventTimeTimer(signal.at);
-            ctx.timerService().registerEventTimeTimer(signal.at + slaMillis);
+            ctx.timerService().registerEventTimeTimer(evaluateAt);
+            ctx.timerService().registerEventTimeTimer(Math.max(signal.at + 2 * slaMillis, evaluateAt));
             ctx.timerService().registerEventTimeTimer(signal.at + retentionMillis);
         } else {
-            contacts.add(signal);
+            contacts.add(signal.knownAt(knownAt));
             ctx.timerService().registerEventTimeTimer(signal.at);
             ctx.timerService().registerEventTimeTimer(signal.at + retentionMillis);
         }
@@ -75,12 +88,12 @@ public class LeadResponseFunction extends KeyedBroadcastProcessFunction<Long, Le
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<LeadResponse> out) throws Exception {
         long watermark = ctx.timerService().currentWatermark();
-        report(ctx.getCurrentKey(), watermark, ctx.getBroadcastState(REPS), out);
+        report(ctx.getCurrentKey(), watermark, ctx.getBroadcastState(REPS), out, ctx);
         forgetWhatNoLongerMatters(watermark);
     }
 
     private void report(long leadId, long watermark, ReadOnlyBroadcastState<Long, RepIdentity> reps,
-                        Collector<LeadResponse> out) throws Exception {
+                        Collector<LeadResponse> out, OnTimerContext ctx) throws Exception {
         List<Long> times = new ArrayList<>();
         assignments.keys().forEach(times::add);
         times.sort(Comparator.naturalOrder());
@@ -96,12 +109,24 @@ public class LeadResponseFunction extends KeyedBroadcastProcessFunction<Long, Le
             AssignmentProgress progress = assignments.get(assignedAt);
             RepIdentity owner = reps.get(progress.ownerId);
             LeadSignal first = null;
+            // The end of the silence, by when it became known: a contact, or the next assignment.
+            long silenceEndsAt = i + 1 < times.size() ? assignments.get(nextAssignment).knownAt : Long.MAX_VALUE;
             for (LeadSignal c : known) {
-                boolean inWindow = c.at >= assignedAt && c.at < nextAssignment && c.at <= watermark;
-                if (inWindow && byOwner(c, progress.ownerId, owner) && (first == null || earlier(c, first.at, first.kind))) {
+                boolean inWindow = c.at >= assignedAt && c.at < nextAssignment;
+                if (!inWindow || !byOwner(c, progress.ownerId, owner)) {
+                    continue;
+                }
+                if (c.at <= watermark && (first == null || earlier(c, first.at, first.kind))) {
                     first = c;
                 }
+                if (c.knownAt <= watermark) {
+                    silenceEndsAt = Math.min(silenceEndsAt, c.knownAt);
+                }
             }
+            if (silenceEndsAt > watermark) {
+                silenceEndsAt = Long.MAX_VALUE;
+            }
+            raiseOrResolve(leadId, assignedAt, progress, silenceEndsAt, watermark, ctx);
             long deadline = assignedAt + slaMillis;
             boolean improves = first != null && (progress.reportedContactAt == null
                     || earlier(first, progress.reportedContactAt, progress.reportedKind));
@@ -115,6 +140,36 @@ public class LeadResponseFunction extends KeyedBroadcastProcessFunction<Long, Le
                 progress.reportedKind = first == null ? null : first.kind;
                 assignments.put(assignedAt, progress);
             }
+        }
+    }
+
+    private void raiseOrResolve(long leadId, long assignedAt, AssignmentProgress progress, long silenceEndsAt,
+                                long watermark, OnTimerContext ctx) throws Exception {
+        long deadline = assignedAt + slaMillis;
+        long evaluateAt = Math.max(deadline, progress.knownAt);
+        long escalateAt = Math.max(assignedAt + 2 * slaMillis, evaluateAt);
+        AssignmentProgress.AlertStage before = progress.alert;
+        Alert alert = Alert.open(RULE, "lead", leadId, progress.ownerId, assignedAt, deadline,
+                "线索超过" + slaMillis / 3_600_000 + "小时未联系 Lead not contacted within "
+                        + slaMillis / 3_600_000 + " h: lead " + leadId);
+        if (progress.alert == AssignmentProgress.AlertStage.UNDECIDED && watermark >= evaluateAt) {
+            progress.alert = silenceEndsAt <= evaluateAt ? AssignmentProgress.AlertStage.NONE : AssignmentProgress.AlertStage.OPEN;
+            if (progress.alert == AssignmentProgress.AlertStage.OPEN) {
+                ctx.output(ALERTS, alert);
+            }
+        }
+        if (progress.alert == AssignmentProgress.AlertStage.OPEN && watermark >= escalateAt && silenceEndsAt > escalateAt) {
+            progress.alert = AssignmentProgress.AlertStage.ESCALATED;
+            ctx.output(ALERTS, alert.escalated(escalateAt));
+        }
+        if ((progress.alert == AssignmentProgress.AlertStage.OPEN || progress.alert == AssignmentProgress.AlertStage.ESCALATED)
+                && silenceEndsAt != Long.MAX_VALUE && silenceEndsAt <= watermark) {
+            Alert last = progress.alert == AssignmentProgress.AlertStage.ESCALATED ? alert.escalated(escalateAt) : alert;
+            progress.alert = AssignmentProgress.AlertStage.RESOLVED;
+            ctx.output(ALERTS, last.resolved(silenceEndsAt));
+        }
+        if (progress.alert != before) {
+            assignments.put(assignedAt, progress);
         }
     }
 

@@ -3,6 +3,8 @@ package org.salesops.pipelines.metrics.response;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.salesops.pipelines.alerts.Alert;
 import org.salesops.pipelines.calls.CallRecord;
 import org.salesops.pipelines.crm.CrmChange;
 
@@ -16,8 +18,11 @@ public final class LeadResponseTimes {
     private LeadResponseTimes() {
     }
 
-    public static DataStream<LeadResponse> compute(DataStream<CrmChange> crm, DataStream<CallRecord> calls,
-                                                   ResponseTimeRules rules) {
+    /** The response rows and the lead_not_contacted alerts (recipients not yet filled in). */
+    public record Streams(DataStream<LeadResponse> responses, DataStream<Alert> alerts) {
+    }
+
+    public static Streams compute(DataStream<CrmChange> crm, DataStream<CallRecord> calls, ResponseTimeRules rules) {
         DataStream<LeadPhone> phones = crm
                 .flatMap((CrmChange c, org.apache.flink.util.Collector<LeadPhone> out) -> LeadSignals.phones(c).forEach(out::collect))
                 .returns(LeadPhone.class).name("lead phones").uid("lead-phones");
@@ -40,10 +45,11 @@ public final class LeadResponseTimes {
                 .returns(RepIdentity.class).name("rep identities").uid("rep-identities")
                 .broadcast(LeadResponseFunction.REPS);
 
-        return crmSignals.union(matchedCalls)
+        SingleOutputStreamOperator<LeadResponse> responses = crmSignals.union(matchedCalls)
                 .keyBy(s -> s.leadId, TypeInformation.of(Long.class))
                 .connect(reps)
                 .process(new LeadResponseFunction(rules)).returns(LeadResponse.class)
                 .name("lead response time").uid("lead-response-time");
+        return new Streams(responses, responses.getSideOutput(LeadResponseFunction.ALERTS));
     }
 }

@@ -23,6 +23,8 @@ public class LeadSignal {
     public String repNumber;
     /** CALL: the customer's number in E.164, by which the call is matched to leads. */
     public String phone;
+    /** When the pipeline learned of it (the element's event timestamp: CDC commit, end of call). */
+    public long knownAt;
 
     public LeadSignal() {
     }
@@ -51,7 +53,15 @@ public class LeadSignal {
     }
 
     public LeadSignal forLead(long lead) {
-        return new LeadSignal(kind, lead, at, userId, repExtension, repNumber, phone);
+        LeadSignal s = new LeadSignal(kind, lead, at, userId, repExtension, repNumber, phone);
+        s.knownAt = knownAt;
+        return s;
+    }
+
+    public LeadSignal knownAt(long time) {
+        LeadSignal s = forLead(leadId);
+        s.knownAt = time;
+        return s;
     }
 
     @Override

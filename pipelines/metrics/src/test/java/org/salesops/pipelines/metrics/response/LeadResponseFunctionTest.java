@@ -170,6 +170,81 @@ class LeadResponseFunctionTest {
         assertNothingLeaks();
     }
 
+    List<String> alerts() {
+        var out = harness.getSideOutput(LeadResponseFunction.ALERTS);
+        return out == null ? List.of() : out.stream().map(r -> r.getValue().status + "@" + hours(alertTime(r.getValue()))
+                + " due " + hours(r.getValue().dueAt)).toList();
+    }
+
+    static long alertTime(org.salesops.pipelines.alerts.Alert a) {
+        return a.resolvedAt != null ? a.resolvedAt : a.escalatedAt != null ? a.escalatedAt : a.dueAt;
+    }
+
+    static String hours(long millis) {
+        return (millis - T0.toEpochMilli()) / HOUR + "h";
+    }
+
+    @Test
+    void aLeadNeverContactedRaisesAnAlertAtTheDeadlineAndEscalatesAtTwiceIt() throws Exception {
+        send(LeadSignal.assignment(LEAD, at(0), OWNER));
+
+        harness.processWatermark(at(24) - 1);
+        assertThat(alerts()).isEmpty();
+        harness.processWatermark(at(24));
+        assertThat(alerts()).containsExactly("open@24h due 24h");
+        harness.processWatermark(at(48));
+        assertThat(alerts()).containsExactly("open@24h due 24h", "escalated@48h due 24h");
+        assertThat(harness.getSideOutput(LeadResponseFunction.ALERTS).peek().getValue().alertId)
+                .isEqualTo("lead_not_contacted:lead:42:" + at(0));
+        endOfInput();
+        assertThat(alerts()).as("still unresolved when the data ends").hasSize(2);
+    }
+
+    @Test
+    void theAlertResolvesWhenTheContactBecomesKnownEvenIfItIsDatedEarlier() throws Exception {
+        send(LeadSignal.assignment(LEAD, at(0), OWNER));
+        harness.processWatermark(at(24));
+        // a follow-up that says it happened at hour 2, logged at hour 26
+        harness.processElement(LeadSignal.followUp(LEAD, at(2), OWNER), at(26));
+        endOfInput();
+
+        assertThat(alerts()).containsExactly("open@24h due 24h", "resolved@26h due 24h");
+        assertThat(harness.extractOutputValues()).last()
+                .isEqualTo(new LeadResponse(LEAD, at(0), OWNER, at(24), at(2), "follow_up"));
+        assertNothingLeaks();
+    }
+
+    @Test
+    void noAlertWhenTheContactIsKnownBeforeTheDeadline() throws Exception {
+        send(LeadSignal.assignment(LEAD, at(0), OWNER));
+        send(callBy("8001", 23));
+        endOfInput();
+
+        assertThat(alerts()).isEmpty();
+        assertNothingLeaks();
+    }
+
+    @Test
+    void reassignmentResolvesTheOpenAlertOfTheOldOwner() throws Exception {
+        send(LeadSignal.assignment(LEAD, at(0), OWNER));
+        harness.processWatermark(at(30));
+        send(LeadSignal.assignment(LEAD, at(30), OTHER_REP));
+        send(callBy("8002", 31));
+        endOfInput();
+
+        assertThat(alerts()).containsExactly("open@24h due 24h", "resolved@30h due 24h");
+        assertNothingLeaks();
+    }
+
+    @Test
+    void anOldSilentAssignmentRevealedBySnapshotAlertsAtOnceAlreadyEscalated() throws Exception {
+        harness.processWatermark(at(24 * 10));
+        harness.processElement(LeadSignal.assignment(LEAD, at(0), OWNER), at(24 * 10));
+        harness.processWatermark(at(24 * 10) + 1);
+
+        assertThat(alerts()).containsExactly("open@24h due 24h", "escalated@240h due 24h");
+    }
+
     @Test
     void duplicatesAreHarmless() throws Exception {
         send(LeadSignal.assignment(LEAD, at(0), OWNER));

@@ -1,0 +1,56 @@
+package org.salesops.jobs.ingest;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.salesops.pipelines.crm.CrmSchema;
+import org.salesops.pipelines.crm.CrmTopics;
+
+/** The topics the pipeline reads and writes, created if missing. */
+public final class KafkaTopics {
+
+    private KafkaTopics() {
+    }
+
+    /** Every input topic (one per CRM table, calls, bank notifications) and the alert topic. */
+    public static List<String> all() {
+        List<String> names = new ArrayList<>();
+        CrmSchema.load().tables().keySet().forEach(t -> names.add(CrmTopics.topic(t)));
+        names.add(IngestJob.CALL_TOPIC);
+        names.add(IngestJob.BANK_TOPIC);
+        names.add(KafkaAlertPublisher.DEFAULT_TOPIC);
+        return names;
+    }
+
+    /**
+     * Creates the topics that do not exist yet. Records are kept forever: the topics are the
+     * replayable source of truth, and time-based retention would delete a replayed history (whose
+     * record times lie in the past) as soon as it arrives.
+     */
+    public static void ensure(String bootstrapServers, Collection<String> names, int partitions)
+            throws ExecutionException, InterruptedException {
+        List<NewTopic> topics = names.stream()
+                .map(name -> new NewTopic(name, partitions, (short) 1).configs(Map.of("retention.ms", "-1")))
+                .toList();
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(config)) {
+            for (var result : admin.createTopics(topics).values().values()) {
+                try {
+                    result.get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
+}
