@@ -24,6 +24,9 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.salesops.pipelines.alerts.Alert;
 import org.salesops.pipelines.alerts.AlertRecipients;
+import org.salesops.pipelines.alerts.AlertRules;
+import org.salesops.pipelines.alerts.SilenceAlertFunction;
+import org.salesops.pipelines.alerts.SilenceEvent;
 
 /**
  * The ingest job: each input family is de-duplicated, parsed and routed to its typed raw tables;
@@ -97,7 +100,14 @@ public final class IngestJob {
                 .map(r -> responseRows.convert(r.toRow()), InternalTypeInfo.of(responseRows.rowType()))
                 .name("lead response rows").uid("lead-response-rows"), leadResponse);
 
-        DataStream<Alert> alerts = responseTimes.alerts()
+        AlertRules rules = AlertRules.all(settings.calendar());
+        DataStream<Alert> deadlineAlerts = crmInEventTime
+                .flatMap((CrmChange c, Collector<SilenceEvent> out) -> rules.apply(c).forEach(out::collect))
+                .returns(SilenceEvent.class).name("deadline rules").uid("deadline-rules")
+                .keyBy(SilenceEvent::key, TypeInformation.of(String.class))
+                .process(new SilenceAlertFunction(settings.calendar())).returns(Alert.class)
+                .name("silence alerts").uid("silence-alerts");
+        DataStream<Alert> alerts = responseTimes.alerts().union(deadlineAlerts)
                 .connect(crmInEventTime
                         .flatMap((CrmChange c, Collector<AlertRecipients.ManagerLink> out) ->
                                 AlertRecipients.managerLink(c).ifPresent(out::collect))
