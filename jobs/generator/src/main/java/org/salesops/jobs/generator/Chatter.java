@@ -57,7 +57,7 @@ final class Chatter {
         Prospect prospect = world.rng.pick(candidates);
         Staff supervisor = world.org.supervisor(region);
         world.telephony.call(supervisor, prospect.phone, true, Telephony.Outcome.ANSWERED, world.rng.between(60, 300),
-                call -> world.ledger.connectedCall(prospect.leadId, supervisor.id(), call.startedAt()));
+                call -> world.ledger.connectedCall(prospect.leadId, supervisor.id(), call.startedAt(), call.endedAt()));
     }
 
     private Instant officeTime(LocalDate day) {

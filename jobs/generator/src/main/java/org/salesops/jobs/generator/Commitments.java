@@ -55,6 +55,10 @@ final class Commitments {
         world.crm.insert("commitments", Values.of("id", id, "code", code, "customer_id", customer.id,
                 "opportunity_id", prospect.opportunityId(), "owner_id", owner.id(), "content", promise.registered(),
                 "due_at", dueAt, "evidence_ref", evidence, "status", "open", "created_at", world.now()));
+        if (world.rng.chance(0.08) && dueAt.isAfter(world.now().plus(Duration.ofHours(6)))) {
+            postpone(id, dueAt);
+            return;
+        }
         double onTime = owner.habits() == null ? 0.8 : owner.habits().keepsPromisesOnTime();
         if (world.rng.chance(onTime) && dueAt.isAfter(world.now().plus(Duration.ofHours(1)))) {
             long window = Duration.between(world.now(), dueAt).toMinutes();
@@ -66,6 +70,20 @@ final class Commitments {
                     "commitments", id, Values.of("status", "cancelled")));
         }
         // Otherwise it stays open: overdue once due_at passes.
+    }
+
+    /** 改期: hours before the promise falls due, the customer agrees to a later day; kept then, late, or not. */
+    private void postpone(long id, Instant dueAt) {
+        world.agenda.at(dueAt.minus(Duration.ofHours(world.rng.between(2, 5))), () -> {
+            LocalDate day = world.calendar.date(dueAt);
+            for (int i = world.rng.between(1, 4); i > 0; i--) {
+                day = world.calendar.nextWorkday(day);
+            }
+            world.crm.update("commitments", id, Values.of("due_at", world.calendar.at(day, 18, 0)));
+            if (world.rng.chance(0.7)) {
+                fulfil(id, world.now().plus(Duration.ofHours(world.rng.between(3, 120))));
+            }
+        });
     }
 
     private void fulfil(long id, Instant at) {

@@ -99,7 +99,7 @@ final class Conversations {
     /** A connected call with a lead's number is a contact, whatever becomes of the lead meanwhile. */
     private void onRecord(Prospect prospect, Staff rep, CallRecord call) {
         if (call.connected() && prospect.leadId != null) {
-            world.ledger.connectedCall(prospect.leadId, rep.id(), call.startedAt());
+            world.ledger.connectedCall(prospect.leadId, rep.id(), call.startedAt(), call.endedAt());
         }
     }
 
@@ -186,7 +186,7 @@ final class Conversations {
         prospect.discovered.addAll(found);
         prospect.followUps++;
         if (prospect.leadId != null) {
-            world.ledger.followUp(prospect.leadId, owner.id(), occurredAt);
+            world.ledger.followUp(prospect.leadId, owner.id(), occurredAt, world.crm.lastCommittedAt());
         }
         if (type.equals("call")) {
             Instant loggedAt = world.now().truncatedTo(ChronoUnit.MILLIS);

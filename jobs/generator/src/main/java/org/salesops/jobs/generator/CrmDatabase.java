@@ -42,6 +42,7 @@ final class CrmDatabase {
     private Instant lastCommit = Instant.EPOCH;
     private int transactionDepth;
     private Instant transactionCommit;
+    private Instant snapshotCommittedAt;
 
     CrmDatabase(CrmSchema schema, Agenda agenda, Rng rng) {
         this.schema = schema;
@@ -126,6 +127,7 @@ final class CrmDatabase {
     /** Debezium's initial snapshot: every row as a read, then capture of every later commit. */
     void snapshot() {
         Instant at = commitTime();
+        snapshotCommittedAt = at;
         txId++;
         for (Map.Entry<String, TreeMap<Long, Map<String, Object>>> table : tables.entrySet()) {
             for (Map<String, Object> row : table.getValue().values()) {
@@ -133,6 +135,21 @@ final class CrmDatabase {
             }
         }
         capturing = true;
+    }
+
+    /** When the last write was committed: what a record of that write is stamped with. */
+    Instant lastCommittedAt() {
+        return lastCommit;
+    }
+
+    /** When the database's content first became visible downstream: the snapshot's commit time. */
+    Instant snapshotCommittedAt() {
+        return snapshotCommittedAt;
+    }
+
+    /** When a write committed at the given time became visible downstream (earlier writes: with the snapshot). */
+    Instant visibleAt(Instant committedAt) {
+        return snapshotCommittedAt == null || committedAt.isAfter(snapshotCommittedAt) ? committedAt : snapshotCommittedAt;
     }
 
     List<CrmChange> changes() {

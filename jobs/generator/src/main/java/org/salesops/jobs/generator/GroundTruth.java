@@ -43,6 +43,9 @@ import java.util.Map;
  * @param backDatedLeads     leads entered with a created_at days before they were entered
  * @param bulkStatusFlips    one user setting many leads to one status within minutes
  * @param paymentAllocations which invoices each bank credit really paid, and how much of each
+ * @param lastEventAt        the time of the data's last event (latest CRM commit or call end): the
+ *                           alert clock stops here, so later deadlines and escalations never come
+ * @param alerts             the alerts the pipeline must raise, by dueAt then alertId (see {@link ExpectedAlert})
  */
 public record GroundTruth(
         long seed,
@@ -57,7 +60,9 @@ public record GroundTruth(
         List<CallFollowUp> callFollowUps,
         List<BackDatedLead> backDatedLeads,
         List<BulkStatusFlip> bulkStatusFlips,
-        List<PaymentAllocation> paymentAllocations) {
+        List<PaymentAllocation> paymentAllocations,
+        Instant lastEventAt,
+        List<ExpectedAlert> alerts) {
 
     public static final Duration SLA = Duration.ofHours(24);
 
@@ -79,6 +84,43 @@ public record GroundTruth(
     }
 
     public record PaymentAllocation(String bankReference, long invoiceId, String invoiceNo, BigDecimal amount) {
+    }
+
+    /**
+     * An alert the pipeline must raise, in event time. An <i>episode</i> of silence on a subject has
+     * a start S, a deadline D and an escalation time X; it is evaluated at E = max(D, the time the
+     * change that started it became known: a CRM change at its commit, the snapshot's rows at the
+     * snapshot's commit). The alert opens (dueAt = D) when no ending action was known at or before
+     * E; it escalates at max(X, E) unless an ending action was known by then; it resolves when the
+     * first ending action becomes known (a call at its end, a CRM change at its commit). A new
+     * episode on the same subject ends the previous one. Nothing happens after {@link #lastEventAt()}:
+     * an alert due later is not raised, an escalation due later does not happen, and what is open
+     * stays open. Rules, with subject type and owner:
+     * <ul>
+     * <li>{@code lead_not_contacted} (lead, the assignee): one episode per entry of {@link #leadAssignments()},
+     *     S = assignedAt, D = S + 24 h, X = S + 48 h; ended by the first contact as defined there
+     *     (but by its known time), the lead's next assignment, or its deletion.</li>
+     * <li>{@code commitment_overdue} (commitment, owner_id): while open; first S = created_at, D = due_at,
+     *     X = due_at + 48 h; a change of due_at starts a new episode from its updated_at; ended by
+     *     fulfilled, cancelled or delete.</li>
+     * <li>{@code quote_feedback_missing} (quote, owner_id): status sent, sent_at set, no feedback_type;
+     *     S = sent_at, D = S + 24 h, X = S + 48 h; ended by feedback, accepted/rejected, delete.</li>
+     * <li>{@code stage_dwell} (opportunity, owner_id): a change of an opportunity not won or lost starts
+     *     an episode at its updated_at, a follow-up (activity created or read) on it one at the
+     *     follow-up's created_at, only when later than the current episode's start; D = S + 48 h,
+     *     X = S + 96 h; ended by a new episode, won/lost, delete.</li>
+     * <li>{@code collab_task_dwell} (collab_task, assignee_id; tasks without assignee are skipped):
+     *     open or in progress, S = updated_at, D = S + SLA, X = S + 2 SLA, SLA = sla_workdays
+     *     working days on China's 2026 calendar (24-hour days; a start on a day off counts from the
+     *     next working day's midnight) or 48 h; ended by done, cancelled, delete or a new updated_at.</li>
+     * </ul>
+     *
+     * @param alertId     rule:subjectType:subjectId:epoch milliseconds of S
+     * @param escalatedAt null when it never escalated within the data
+     * @param resolvedAt  null when no ending action came within the data
+     */
+    public record ExpectedAlert(String alertId, String rule, String subjectType, long subjectId, long ownerId,
+                                Instant dueAt, Instant escalatedAt, Instant resolvedAt) {
     }
 
     public String toJson() {

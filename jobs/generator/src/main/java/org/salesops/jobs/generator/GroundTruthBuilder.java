@@ -31,6 +31,8 @@ final class GroundTruthBuilder {
                       List<GroundTruth.BackDatedLead> backDated, List<GroundTruth.BulkStatusFlip> flips,
                       List<GroundTruth.PaymentAllocation> allocations) {
         List<GroundTruth.LeadAssignment> assignments = new ArrayList<>();
+        List<AlertEpisode> episodes = new ArrayList<>();
+        LeadNotContacted notContacted = new LeadNotContacted(world.crm);
         Map<String, Long> perChannel = new TreeMap<>();
         for (ContactLedger.LeadFacts lead : world.ledger.leads()) {
             boolean goneBeforeSnapshot = lead.deletedAt != null && lead.deletedAt.isBefore(world.snapshotAt);
@@ -40,8 +42,9 @@ final class GroundTruthBuilder {
             perChannel.merge(lead.channel, 1L, Long::sum);
             List<ContactLedger.Assignment> visible = visibleAssignments(lead);
             for (int i = 0; i < visible.size(); i++) {
-                Instant until = i + 1 < visible.size() ? visible.get(i + 1).assignedAt() : null;
-                assignments.add(responded(lead, visible.get(i), until));
+                ContactLedger.Assignment next = i + 1 < visible.size() ? visible.get(i + 1) : null;
+                assignments.add(responded(lead, visible.get(i), next == null ? null : next.assignedAt()));
+                episodes.add(notContacted.episode(lead, visible.get(i), next));
             }
         }
         Map<String, Long> rows = new TreeMap<>();
@@ -57,9 +60,37 @@ final class GroundTruthBuilder {
                 .filter(a -> notified.contains(a.bankReference())).toList();
         assignments.sort(Comparator.comparing(GroundTruth.LeadAssignment::assignedAt)
                 .thenComparingLong(GroundTruth.LeadAssignment::leadId));
+        Instant lastEventAt = lastEventAt(crmChanges, calls);
         return new GroundTruth(world.profile.seed(), world.profile.startDate(), world.profile.days(), world.snapshotAt,
                 world.end, List.copyOf(assignments), perChannel, rows, malformed.size(),
-                List.copyOf(callFollowUps), List.copyOf(backDated), List.copyOf(flips), paid);
+                List.copyOf(callFollowUps), List.copyOf(backDated), List.copyOf(flips), paid, lastEventAt,
+                alerts(episodes, crmChanges, lastEventAt));
+    }
+
+    private static List<GroundTruth.ExpectedAlert> alerts(List<AlertEpisode> leadEpisodes, List<CrmChange> crmChanges,
+                                                          Instant lastEventAt) {
+        List<CrmAlertRule> rules = List.of(new CommitmentOverdue(), new QuoteFeedbackMissing(), new StageDwell(),
+                new CollabTaskDwell());
+        for (CrmChange change : crmChanges) {
+            rules.forEach(rule -> rule.see(change));
+        }
+        List<AlertEpisode> episodes = new ArrayList<>(leadEpisodes);
+        rules.forEach(rule -> episodes.addAll(rule.episodes()));
+        return episodes.stream().flatMap(e -> e.alert(lastEventAt).stream())
+                .sorted(Comparator.comparing(GroundTruth.ExpectedAlert::dueAt)
+                        .thenComparing(GroundTruth.ExpectedAlert::alertId))
+                .toList();
+    }
+
+    private static Instant lastEventAt(List<CrmChange> crmChanges, List<GeneratedCall> calls) {
+        Instant last = Instant.EPOCH;
+        for (CrmChange change : crmChanges) {
+            last = change.committedAt().isAfter(last) ? change.committedAt() : last;
+        }
+        for (GeneratedCall call : calls) {
+            last = call.record().endedAt().isAfter(last) ? call.record().endedAt() : last;
+        }
+        return last;
     }
 
     private List<ContactLedger.Assignment> visibleAssignments(ContactLedger.LeadFacts lead) {
@@ -80,9 +111,7 @@ final class GroundTruthBuilder {
 
     private GroundTruth.LeadAssignment responded(ContactLedger.LeadFacts lead, ContactLedger.Assignment assignment, Instant until) {
         Instant assignedAt = assignment.assignedAt().truncatedTo(ChronoUnit.MILLIS);
-        ContactLedger.Contact first = lead.contacts.stream()
-                .filter(c -> c.userId() == assignment.ownerId())
-                .filter(c -> !c.at().isBefore(assignedAt) && (until == null || c.at().isBefore(until)))
+        ContactLedger.Contact first = lead.contactsBy(assignment.ownerId(), assignedAt, until).stream()
                 .min(Comparator.comparing(ContactLedger.Contact::at)
                         .thenComparing(c -> c.kind().equals("call") ? 0 : 1))
                 .orElse(null);

@@ -148,7 +148,7 @@ final class LeadFlow {
         prospect.owner = rep;
         int assignment = ++prospect.assignment;
         load.merge(rep.id(), 1, Integer::sum);
-        world.ledger.assigned(prospect.leadId, rep.id(), world.now(), world.now());
+        world.ledger.assigned(prospect.leadId, rep.id(), world.now(), world.now(), world.crm.lastCommittedAt());
         RepHabits habits = rep.habits();
         double neglectFactor = switch (prospect.channel) {
             case "douyin" -> 1.5;
@@ -355,7 +355,7 @@ final class LeadFlow {
             world.agenda.at(world.now().plus(Duration.ofHours(world.rng.between(20, 70))), () -> {
                 world.crm.delete("leads", prospect.leadId);
                 prospect.deleted = true;
-                world.ledger.deleted(prospect.leadId, world.now());
+                world.ledger.deleted(prospect.leadId, world.now(), world.crm.lastCommittedAt());
             });
         }
     }

@@ -4,6 +4,7 @@ package org.salesops.jobs.generator;
 final class Companies {
 
     private static GeneratedCompany small;
+    private static GeneratedCompany defaults;
 
     private Companies() {
     }
@@ -13,5 +14,12 @@ final class Companies {
             small = CompanyGenerator.generate(CompanyProfile.small());
         }
         return small;
+    }
+
+    static synchronized GeneratedCompany defaults() {
+        if (defaults == null) {
+            defaults = CompanyGenerator.generate(CompanyProfile.defaults());
+        }
+        return defaults;
     }
 }
