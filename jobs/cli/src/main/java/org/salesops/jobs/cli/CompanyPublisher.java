@@ -1,7 +1,5 @@
 package org.salesops.jobs.cli;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -12,18 +10,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.salesops.jobs.generator.BankNotification;
-import org.salesops.jobs.generator.GeneratedCall;
 import org.salesops.jobs.generator.GeneratedCompany;
-import org.salesops.jobs.generator.MalformedPayload;
+import org.salesops.jobs.generator.WireFormats;
 import org.salesops.jobs.ingest.IngestJob;
 import org.salesops.jobs.ingest.KafkaTopics;
-import org.salesops.pipelines.bank.Camt054Writer;
-import org.salesops.pipelines.calls.AsteriskCdrWriter;
-import org.salesops.pipelines.calls.TwilioCallWriter;
-import org.salesops.pipelines.crm.CrmChange;
-import org.salesops.pipelines.crm.CrmChangeWriter;
-import org.salesops.pipelines.crm.CrmTopics;
 
 /**
  * Publishes a generated company to Kafka in the formats the real systems emit: Debezium JSON per
@@ -52,9 +42,6 @@ public final class CompanyPublisher {
             return recordsPerFamily.values().stream().mapToLong(Long::longValue).sum();
         }
     }
-
-    private static final String TWILIO_ACCOUNT = "AC5e1f3c2b9d8a7f6e5d4c3b2a1f0e9d8c";
-    private static final String OUR_ACCOUNT = "CN6210250001000123456789";
 
     private CompanyPublisher() {
     }
@@ -89,36 +76,9 @@ public final class CompanyPublisher {
     }
 
     static List<ProducerRecord<byte[], byte[]>> records(GeneratedCompany company, Options options) {
-        CrmChangeWriter debezium = new CrmChangeWriter();
-        TwilioCallWriter twilio = new TwilioCallWriter(TWILIO_ACCOUNT);
-        Camt054Writer camt = new Camt054Writer();
-        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
-        long lastCommit = 0;
-        for (CrmChange change : company.crmChanges()) {
-            lastCommit = change.committedAt() != null ? change.committedAt().toEpochMilli() : lastCommit;
-            records.add(new ProducerRecord<>(CrmTopics.topic(change.table()), null, lastCommit,
-                    debezium.key(change, options.withSchemaWrapper()),
-                    debezium.value(change, options.withSchemaWrapper(), options.decimalsAsBase64())));
-        }
-        for (GeneratedCall call : company.calls()) {
-            String payload = switch (call.format()) {
-                case ASTERISK -> AsteriskCdrWriter.format(call.record(), "from-internal", "PJSIP");
-                case TWILIO -> twilio.toJson(call.record());
-            };
-            records.add(new ProducerRecord<>(IngestJob.CALL_TOPIC, null, call.record().endedAt().toEpochMilli(),
-                    utf8(call.record().callId()), utf8(payload)));
-        }
-        for (BankNotification notification : company.bankNotifications()) {
-            String account = notification.transactions().isEmpty() || notification.transactions().get(0).accountId() == null
-                    ? OUR_ACCOUNT : notification.transactions().get(0).accountId();
-            records.add(new ProducerRecord<>(IngestJob.BANK_TOPIC, null, notification.createdAt().toEpochMilli(),
-                    utf8(notification.messageId()),
-                    utf8(camt.write(notification.messageId(), notification.createdAt(), account, notification.transactions()))));
-        }
-        for (MalformedPayload bad : company.malformedPayloads()) {
-            records.add(new ProducerRecord<>(bad.topic(), null, bad.at().toEpochMilli(), utf8(bad.key()), utf8(bad.value())));
-        }
-        return records;
+        return WireFormats.records(company, options.withSchemaWrapper(), options.decimalsAsBase64()).stream()
+                .map(r -> new ProducerRecord<>(r.topic(), null, r.timestamp(), r.key(), r.value()))
+                .toList();
     }
 
     static String family(String topic) {
@@ -136,9 +96,5 @@ public final class CompanyPublisher {
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         return config;
-    }
-
-    private static byte[] utf8(String text) {
-        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
     }
 }

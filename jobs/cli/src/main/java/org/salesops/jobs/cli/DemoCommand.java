@@ -75,7 +75,7 @@ public final class DemoCommand implements Callable<Integer> {
 
             Console.step("查询 Trino Querying Trino " + local.trinoJdbcUrl());
             try (Connection trino = DriverManager.getConnection(local.trinoJdbcUrl(), "director", null)) {
-                TrinoViews.createCurrentCrmViews(trino);
+                TrinoViews.createAll(trino);
                 System.out.println(DirectorSummary.render(trino, new ArrayList<>(CrmSchema.load().tables().keySet())));
             }
 

@@ -19,6 +19,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +37,7 @@ import org.salesops.jobs.generator.CompanyGenerator;
 import org.salesops.jobs.generator.CompanyProfile;
 import org.salesops.jobs.generator.GeneratedCompany;
 import org.salesops.jobs.generator.GroundTruth;
+import org.salesops.jobs.ingest.KafkaAlertPublisher;
 import org.salesops.pipelines.crm.CrmSchema;
 
 /**
@@ -39,6 +47,8 @@ import org.salesops.pipelines.crm.CrmSchema;
  * generator's ground truth.
  */
 class EndToEndTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path stackDir;
@@ -55,7 +65,7 @@ class EndToEndTest {
         IngestRun.run(new IngestRun.Options(stack.kafkaBootstrap(), stack.catalogSettings().name(),
                 stack.catalogSettings().icebergProperties(), 2, Duration.ofSeconds(2), true), true);
         trino = DriverManager.getConnection(stack.trinoJdbcUrl(), "test", null);
-        TrinoViews.createCurrentCrmViews(trino);
+        TrinoViews.createAll(trino);
     }
 
     @AfterAll
@@ -141,6 +151,92 @@ class EndToEndTest {
         String summary = DirectorSummary.render(trino, new ArrayList<>(CrmSchema.load().tables().keySet()));
 
         assertThat(summary).contains("douyin", "expo", "website", "referral", "华东", "dead letters");
+    }
+
+    @Test
+    void alertsOnKafkaAreExactlyTheStatesOfTheAlertTableEachOnce() throws Exception {
+        Map<String, List<String>> statesOnKafka = new HashMap<>();
+        for (ConsumerRecord<String, String> r : readTopic(KafkaAlertPublisher.DEFAULT_TOPIC)) {
+            String status = JSON.readTree(r.value()).get("status").asText();
+            statesOnKafka.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(status);
+        }
+        Map<String, String> table = new HashMap<>();
+        try (Statement s = trino.createStatement(); ResultSet rs = s.executeQuery("SELECT alert_id, status FROM gold.alerts")) {
+            while (rs.next()) {
+                table.put(rs.getString(1), rs.getString(2));
+            }
+        }
+
+        assertThat(table).isNotEmpty();
+        assertThat(statesOnKafka.keySet()).isEqualTo(table.keySet());
+        statesOnKafka.forEach((id, states) -> {
+            assertThat(states).as("states of %s, each once", id).doesNotHaveDuplicates();
+            assertThat(states.get(states.size() - 1)).as("last state of %s", id).isEqualTo(table.get(id));
+        });
+    }
+
+    /** Every alert equals the ground truth, as the alerts stand when the data ends (see GroundTruth). */
+    @Test
+    void alertsEqualTheGroundTruthAsOfTheLastEvent() throws SQLException {
+        GroundTruth truth = company.groundTruth();
+        Set<String> actual = new HashSet<>();
+        try (Statement s = trino.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT alert_id, owner_id, due_at, escalated_at, resolved_at FROM gold.alerts")) {
+            while (rs.next()) {
+                String alert = truth.alertAsOfLastEvent(rs.getString(1), rs.getLong(2), instant(rs, 3), instant(rs, 4),
+                        instant(rs, 5));
+                if (alert != null) {
+                    actual.add(alert);
+                }
+            }
+        }
+        assertThat(actual).containsExactlyInAnyOrderElementsOf(truth.expectedAlertsAsOfLastEvent());
+    }
+
+    static List<ConsumerRecord<String, String>> readTopic(String topic) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    @Test
+    void funnelHistoryAsOfTheEndIsTheCurrentStateAndTheFunnelCountsEveryLead() throws SQLException {
+        Map<String, Long> current = counts("SELECT status, count(*) FROM crm.leads GROUP BY status");
+        Map<String, Long> asOfEnd = counts("""
+                SELECT status, count(*) FROM gold.lead_status_history
+                WHERE valid_to IS NULL AND status <> 'deleted' GROUP BY status""");
+        assertThat(asOfEnd).isEqualTo(current);
+
+        Map<String, Long> perChannel = counts("SELECT channel, sum(leads) FROM gold.funnel_by_channel_month GROUP BY channel");
+        assertThat(perChannel).isEqualTo(company.groundTruth().leadsPerChannel());
+        assertThat(single("SELECT count(*) FROM gold.funnel_by_channel_month WHERE contracts > quotes OR quotes > opportunities"))
+                .as("a lead reaches a later step only through the earlier ones").isZero();
+        assertThat(single("SELECT count(*) FROM gold.lost_at_follow_up"))
+                .isEqualTo(single("SELECT count(DISTINCT id) FROM raw.crm_opportunities WHERE stage = 'lost'"));
+    }
+
+    static Map<String, Long> counts(String sql) throws SQLException {
+        Map<String, Long> counts = new HashMap<>();
+        try (Statement s = trino.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                counts.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return counts;
     }
 
     static String responseRow(long lead, Instant assignedAt, long owner, Instant contact, String kind, Long minutes,

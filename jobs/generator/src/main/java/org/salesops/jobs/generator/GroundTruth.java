@@ -123,6 +123,28 @@ public record GroundTruth(
                                 Instant dueAt, Instant escalatedAt, Instant resolvedAt) {
     }
 
+    /**
+     * An alert as it stands when the data ends, for comparing with a pipeline's alert table: null when
+     * it falls due after the last event (a bounded replay's final watermark fires such deadlines; the
+     * data never reached them), and an escalation after the last event has not happened yet.
+     */
+    public String alertAsOfLastEvent(String alertId, long ownerId, Instant dueAt, Instant escalatedAt, Instant resolvedAt) {
+        if (dueAt.isAfter(lastEventAt)) {
+            return null;
+        }
+        Instant escalated = escalatedAt != null && !escalatedAt.isAfter(lastEventAt) ? escalatedAt : null;
+        return alertId + "|owner " + ownerId + "|due " + dueAt + "|escalated " + escalated + "|resolved " + resolvedAt;
+    }
+
+    /** {@link #alerts()} in the form of {@link #alertAsOfLastEvent}. */
+    public java.util.Set<String> expectedAlertsAsOfLastEvent() {
+        java.util.Set<String> expected = new java.util.HashSet<>();
+        for (ExpectedAlert a : alerts) {
+            expected.add(alertAsOfLastEvent(a.alertId(), a.ownerId(), a.dueAt(), a.escalatedAt(), a.resolvedAt()));
+        }
+        return expected;
+    }
+
     public String toJson() {
         try {
             return mapper().writeValueAsString(this);

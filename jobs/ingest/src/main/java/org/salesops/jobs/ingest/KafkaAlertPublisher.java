@@ -33,11 +33,26 @@ public record KafkaAlertPublisher(String bootstrapServers, String topic) impleme
                 .setTransactionalIdPrefix("salesops-alerts")
                 .setRecordSerializer(KafkaRecordSerializationSchema.<Alert>builder()
                         .setTopic(topic)
-                        .setKeySerializationSchema((SerializationSchema<Alert>) a -> a.alertId.getBytes(StandardCharsets.UTF_8))
-                        .setValueSerializationSchema((SerializationSchema<Alert>) KafkaAlertPublisher::json)
+                        .setKeySerializationSchema(new AlertKey())
+                        .setValueSerializationSchema(new AlertJson())
                         .build())
                 .build();
         alerts.sinkTo(sink).name("alerts to Kafka " + topic).uid("alerts-kafka");
+    }
+
+    /** The alert id, as the record key (Flink cannot infer a lambda's type here). */
+    static final class AlertKey implements SerializationSchema<Alert> {
+        @Override
+        public byte[] serialize(Alert alert) {
+            return alert.alertId.getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    static final class AlertJson implements SerializationSchema<Alert> {
+        @Override
+        public byte[] serialize(Alert alert) {
+            return json(alert);
+        }
     }
 
     /** The alert as the JSON messaging integrations read (field names as in gold.alerts). */

@@ -17,13 +17,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.iceberg.Table;
-import org.apache.iceberg.catalog.Catalog;
-import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
-import org.apache.iceberg.flink.CatalogLoader;
-import org.apache.iceberg.io.CloseableIterable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,7 +31,6 @@ import org.salesops.pipelines.crm.CrmChange;
 import org.salesops.pipelines.crm.CrmChangeWriter;
 import org.salesops.pipelines.crm.CrmSchema;
 import org.salesops.pipelines.alerts.Alert;
-import org.salesops.pipelines.tables.IcebergTables;
 
 /** The whole ingest job on a MiniCluster at parallelism 2, bounded inputs, real Iceberg tables read back. */
 class IngestJobTest {
@@ -51,7 +44,7 @@ class IngestJobTest {
 
     @TempDir
     static Path dir;
-    static Catalog catalog;
+    static TempWarehouse warehouse;
     static final List<KafkaRecord> crm = new ArrayList<>();
     static final List<KafkaRecord> calls = new ArrayList<>();
     static final List<KafkaRecord> bank = new ArrayList<>();
@@ -96,20 +89,14 @@ class IngestJobTest {
                 .write("NTF-1", T0, "CN0000000000000000000001", credits).getBytes(StandardCharsets.UTF_8)));
         bank.add(new KafkaRecord("bank.camt054", 0, 1, T0.toEpochMilli(), null, "<Document><broken".getBytes(StandardCharsets.UTF_8)));
 
-        Map<String, String> props = new HashMap<>();
-        props.put("uri", "jdbc:sqlite:" + dir.resolve("catalog.db"));
-        props.put("warehouse", dir.resolve("warehouse").toUri().toString());
-        props.put("jdbc.schema-version", "V1");
-        CatalogLoader loader = IcebergCatalogs.jdbc("lakehouse", props);
-        catalog = loader.loadCatalog();
-        IcebergTables.ensureExist(catalog, IngestJob.tables());
+        warehouse = new TempWarehouse(dir);
 
         // when: the job runs over it at parallelism 2
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         env.enableCheckpointing(Duration.ofSeconds(1).toMillis());
         new IngestJob(new IngestJob.Sources(bounded(crm), bounded(calls), bounded(bank)),
-                new IcebergTableSink(loader), alerts -> alerts.sinkTo(new CollectingSink<>()),
+                new IcebergTableSink(warehouse.loader), alerts -> alerts.sinkTo(new CollectingSink<>()),
                 IngestSettings.defaults()).build(env);
         env.execute("ingest test");
     }
@@ -178,13 +165,7 @@ class IngestJobTest {
     }
 
     static List<Record> read(String table) throws Exception {
-        String[] parts = table.split("\\.");
-        Table t = catalog.loadTable(TableIdentifier.of(parts[0], parts[1]));
-        List<Record> rows = new ArrayList<>();
-        try (CloseableIterable<Record> it = IcebergGenerics.read(t).build()) {
-            it.forEach(rows::add);
-        }
-        return rows;
+        return warehouse.read(table);
     }
 
     static RecordSource bounded(List<KafkaRecord> records) {

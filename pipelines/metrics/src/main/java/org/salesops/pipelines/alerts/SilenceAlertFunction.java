@@ -64,7 +64,12 @@ public class SilenceAlertFunction extends KeyedProcessFunction<String, SilenceEv
             if (pending.isEmpty()) {
                 pending.clear();
             }
-            for (SilenceEvent event : due) {
+            // Events of one instant (a snapshot, one transaction) in a fixed order, whatever their arrival:
+            // the subject first, then the actions on it by time, then its end.
+            List<SilenceEvent> ordered = new java.util.ArrayList<>(due);
+            ordered.sort(java.util.Comparator.comparingInt(SilenceAlertFunction::applyOrder)
+                    .thenComparingLong(e -> SilenceEvent.TOUCH.equals(e.kind) ? e.at : e.silenceStart));
+            for (SilenceEvent event : ordered) {
                 apply(event, time, ctx, out);
             }
         }
@@ -86,6 +91,14 @@ public class SilenceAlertFunction extends KeyedProcessFunction<String, SilenceEv
         if (changed) {
             episode.update(current);
         }
+    }
+
+    private static int applyOrder(SilenceEvent event) {
+        return switch (event.kind) {
+            case SilenceEvent.WATCH -> 0;
+            case SilenceEvent.TOUCH -> 1;
+            default -> 2;
+        };
     }
 
     private void apply(SilenceEvent event, long at, Context ctx, Collector<Alert> out) throws Exception {

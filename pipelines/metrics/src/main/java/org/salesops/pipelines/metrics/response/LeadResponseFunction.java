@@ -61,7 +61,10 @@ public class LeadResponseFunction extends KeyedBroadcastProcessFunction<Long, Le
 
     @Override
     public void processElement(LeadSignal signal, ReadOnlyContext ctx, Collector<LeadResponse> out) throws Exception {
-        long knownAt = ctx.timestamp() != null ? ctx.timestamp() : signal.at;
+        // A call buffered until its lead's phone arrived carries the phone's element time, which may be
+        // earlier than the call: the pairing is known when both are, and the call remembers its own time.
+        long elementTime = ctx.timestamp() != null ? ctx.timestamp() : signal.at;
+        long knownAt = Math.max(signal.knownAt, elementTime);
         ctx.timerService().registerEventTimeTimer(knownAt);
         if (signal.kind == LeadSignal.Kind.ASSIGNMENT) {
             AssignmentProgress known = assignments.get(signal.at);

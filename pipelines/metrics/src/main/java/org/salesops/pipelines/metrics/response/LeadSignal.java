@@ -23,7 +23,7 @@ public class LeadSignal {
     public String repNumber;
     /** CALL: the customer's number in E.164, by which the call is matched to leads. */
     public String phone;
-    /** When the pipeline learned of it (the element's event timestamp: CDC commit, end of call). */
+    /** When it became known in event time: a call's end; for others set from the element's timestamp (0 until then). */
     public long knownAt;
 
     public LeadSignal() {

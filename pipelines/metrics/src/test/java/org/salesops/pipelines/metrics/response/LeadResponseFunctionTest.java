@@ -215,6 +215,16 @@ class LeadResponseFunctionTest {
     }
 
     @Test
+    void aLateCallOpensAndResolvesTheAlertEvenWhenTheWatermarkJumpsPastBoth() throws Exception {
+        harness.processElement(LeadSignal.assignment(LEAD, at(0), OWNER), at(0));
+        LeadSignal call = callBy("8001", 39.9);
+        harness.processElement(call, at(40));
+        harness.processWatermark(at(100));
+
+        assertThat(alerts()).containsExactly("open@24h due 24h", "resolved@40h due 24h");
+    }
+
+    @Test
     void noAlertWhenTheContactIsKnownBeforeTheDeadline() throws Exception {
         send(LeadSignal.assignment(LEAD, at(0), OWNER));
         send(callBy("8001", 23));
