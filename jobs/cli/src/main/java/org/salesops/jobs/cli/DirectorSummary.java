@@ -37,6 +37,13 @@ public final class DirectorSummary {
             GROUP BY t.region, t.name
             ORDER BY t.region, t.name""";
 
+    static final String ALERTS = """
+            SELECT rule, count_if(status = 'open') AS open, count_if(status = 'escalated') AS escalated,
+                   count_if(status = 'resolved') AS resolved
+            FROM gold.alerts
+            GROUP BY rule
+            ORDER BY rule""";
+
     static final String DEAD_LETTERS = """
             SELECT source_topic, error_kind, count(*) AS records
             FROM raw.dead_letters
@@ -63,6 +70,10 @@ public final class DirectorSummary {
         out.append("\n各团队线索响应 Lead response per team (SLA 24 h)\n");
         out.append(table(trino, RESPONSE_PER_TEAM, List.of("区域 region", "团队 team", "分配 assigned",
                 "已联系 contacted", "响应中位数(分) median min", "SLA达成% met")));
+
+        out.append("\n预警 Alerts (gold.alerts; also on the Kafka topic alerts). A bounded replay ends by moving time past\n"
+                + "every deadline, so alerts that fall due after the last event are counted too.\n");
+        out.append(table(trino, ALERTS, List.of("规则 rule", "未处理 open", "已升级 escalated", "已解决 resolved")));
 
         out.append("\n未能入库的记录 Dead letters (reason and payload in raw.dead_letters)\n");
         TextTable dead = query(trino, DEAD_LETTERS, List.of("主题 topic", "类型 kind", "条数 records"));

@@ -16,7 +16,16 @@ import org.salesops.pipelines.calls.CallRecord;
 import org.salesops.pipelines.common.DuplicateFilter;
 import org.salesops.pipelines.common.KafkaRecord;
 import org.salesops.pipelines.crm.CrmChange;
+import org.salesops.pipelines.integrity.Anomaly;
+import org.salesops.pipelines.integrity.IntegrityAnomalies;
+import org.salesops.pipelines.metrics.response.LeadResponse;
 import org.salesops.pipelines.metrics.response.LeadResponseTimes;
+import org.salesops.pipelines.process.CommitmentLife;
+import org.salesops.pipelines.process.DiscoveryDaily;
+import org.salesops.pipelines.process.FollowUpDiscovery;
+import org.salesops.pipelines.process.ProcessMetrics;
+import org.salesops.pipelines.process.QuoteFeedback;
+import org.salesops.pipelines.process.UnregisteredCommitment;
 import org.salesops.pipelines.tables.RowConverter;
 import org.salesops.pipelines.tables.TableDefinition;
 import org.salesops.pipelines.tables.TableDefinitions;
@@ -47,6 +56,15 @@ public final class IngestJob {
     private static final OutputTag<Map<String, Object>> DEAD_LETTERS =
             new OutputTag<>("dead-letters", TypeInformation.of(new TypeHint<Map<String, Object>>() { }));
 
+    private static final List<String> GOLD_TABLES = List.of("lead_response", "alerts", "follow_up_discovery",
+            "discovery_daily", "commitments", "unregistered_commitments", "quote_feedback", "integrity_anomalies");
+
+    /** Turns a domain value into its table row (one per output type). */
+    @FunctionalInterface
+    interface RowOf<T> extends java.io.Serializable {
+        Map<String, Object> row(T value);
+    }
+
     private final Sources sources;
     private final TableSink sink;
     private final AlertPublisher alertPublisher;
@@ -62,8 +80,9 @@ public final class IngestJob {
     /** Every table this job writes, for creating them before it starts. */
     public static List<TableDefinition> tables() {
         List<TableDefinition> tables = new ArrayList<>(TableDefinitions.rawTables());
-        tables.add(TableDefinitions.load("gold/lead_response"));
-        tables.add(TableDefinitions.load("gold/alerts"));
+        for (String gold : GOLD_TABLES) {
+            tables.add(TableDefinitions.load("gold/" + gold));
+        }
         return tables;
     }
 
@@ -80,50 +99,51 @@ public final class IngestJob {
                 List.of(TableDefinitions.load("raw/bank_transactions")), TypeInformation.of(BankTransaction.class),
                 deadLetters);
 
-        TableDefinition deadLetterTable = TableDefinitions.load("raw/dead_letters");
-        write(deadLetters.get(0).union(deadLetters.subList(1, deadLetters.size()).toArray(DataStream[]::new)),
-                deadLetterTable, "dead letters");
+        @SuppressWarnings("unchecked")
+        DataStream<Map<String, Object>>[] others = deadLetters.subList(1, deadLetters.size()).toArray(DataStream[]::new);
+        this.<Map<String, Object>>write(deadLetters.get(0).union(others), "raw/dead_letters", row -> row);
 
-        // Event time: a CRM change happened when the CRM committed it; a call record exists from the call's end.
-        DataStream<CrmChange> crmInEventTime = crm.assignTimestampsAndWatermarks(
-                this.<CrmChange>watermarks().withTimestampAssigner((c, ts) ->
-                        c.committedAt() != null ? c.committedAt().toEpochMilli() : ts))
-                .name("crm event time").uid("crm-event-time");
-        DataStream<CallRecord> callsInEventTime = calls.assignTimestampsAndWatermarks(
-                this.<CallRecord>watermarks().withTimestampAssigner((c, ts) -> c.endedAt().toEpochMilli()))
-                .name("call event time").uid("call-event-time");
-        TableDefinition leadResponse = TableDefinitions.load("gold/lead_response");
-        RowConverter responseRows = new RowConverter(leadResponse);
+        // Event time is the Kafka record time, watermarked per partition at the source (see watermarks()).
         LeadResponseTimes.Streams responseTimes =
-                LeadResponseTimes.compute(crmInEventTime, callsInEventTime, settings.responseTime());
-        sink.write(responseTimes.responses()
-                .map(r -> responseRows.convert(r.toRow()), InternalTypeInfo.of(responseRows.rowType()))
-                .name("lead response rows").uid("lead-response-rows"), leadResponse);
+                LeadResponseTimes.compute(crm, calls, settings.responseTime());
+        write(responseTimes.responses(), "gold/lead_response", LeadResponse::toRow);
+
+        ProcessMetrics.Streams process = ProcessMetrics.compute(crm, settings.process());
+        write(process.followUpDiscovery(), "gold/follow_up_discovery", FollowUpDiscovery::toRow);
+        write(process.discoveryDaily(), "gold/discovery_daily", DiscoveryDaily::toRow);
+        write(process.commitments(), "gold/commitments", CommitmentLife::toRow);
+        write(process.unregisteredCommitments(), "gold/unregistered_commitments", UnregisteredCommitment::toRow);
+        write(process.quoteFeedback(), "gold/quote_feedback", QuoteFeedback::toRow);
+        write(IntegrityAnomalies.compute(crm, calls, settings.integrity()),
+                "gold/integrity_anomalies", Anomaly::toRow);
 
         AlertRules rules = AlertRules.all(settings.calendar());
-        DataStream<Alert> deadlineAlerts = crmInEventTime
+        DataStream<Alert> deadlineAlerts = crm
                 .flatMap((CrmChange c, Collector<SilenceEvent> out) -> rules.apply(c).forEach(out::collect))
                 .returns(SilenceEvent.class).name("deadline rules").uid("deadline-rules")
                 .keyBy(SilenceEvent::key, TypeInformation.of(String.class))
                 .process(new SilenceAlertFunction(settings.calendar())).returns(Alert.class)
                 .name("silence alerts").uid("silence-alerts");
         DataStream<Alert> alerts = responseTimes.alerts().union(deadlineAlerts)
-                .connect(crmInEventTime
+                .connect(crm
                         .flatMap((CrmChange c, Collector<AlertRecipients.ManagerLink> out) ->
                                 AlertRecipients.managerLink(c).ifPresent(out::collect))
                         .returns(AlertRecipients.ManagerLink.class).name("org chart").uid("org-chart")
                         .broadcast(AlertRecipients.MANAGERS))
                 .process(new AlertRecipients()).returns(Alert.class)
                 .name("alert recipients").uid("alert-recipients");
-        TableDefinition alertTable = TableDefinitions.load("gold/alerts");
-        RowConverter alertRows = new RowConverter(alertTable);
-        sink.write(alerts.map(a -> alertRows.convert(a.toRow()), InternalTypeInfo.of(alertRows.rowType()))
-                .name("alert rows").uid("alert-rows"), alertTable);
+        write(alerts, "gold/alerts", Alert::toRow);
         alertPublisher.publish(alerts);
     }
 
-    private <T> WatermarkStrategy<T> watermarks() {
-        return WatermarkStrategy.<T>forBoundedOutOfOrderness(settings.outOfOrderness())
+    /**
+     * Event time is the Kafka record time: for a CRM change Debezium's commit time, for a call record
+     * the end of the call. Watermarks are generated per Kafka partition in the source, so topics read
+     * at different speeds (a replay) never make each other's records late.
+     */
+    private WatermarkStrategy<KafkaRecord> watermarks() {
+        return WatermarkStrategy.<KafkaRecord>forBoundedOutOfOrderness(settings.outOfOrderness())
+                .withTimestampAssigner((record, previous) -> record.timestamp)
                 .withIdleness(settings.idleness());
     }
 
@@ -131,8 +151,8 @@ public final class IngestJob {
                                      RecordRouter.Parser<T> parser, RecordRouter.Rows<T> rows,
                                      List<TableDefinition> tables, TypeInformation<T> type,
                                      List<DataStream<Map<String, Object>>> deadLetters) {
-        SingleOutputStreamOperator<KafkaRecord> unique = source.open(env)
-                .keyBy(DuplicateFilter::contentKey, TypeInformation.of(String.class))
+        SingleOutputStreamOperator<KafkaRecord> unique = source.open(env, watermarks())
+                .keyBy(DuplicateFilter::recordKey, TypeInformation.of(String.class))
                 .process(new DuplicateFilter(settings.dedupMemory(), DEAD_LETTERS))
                 .name(family + ": drop re-deliveries").uid(family + "-dedup");
         RecordRouter<T> router = new RecordRouter<>(parser, rows, tables, DEAD_LETTERS);
@@ -146,9 +166,10 @@ public final class IngestJob {
         return parsed;
     }
 
-    private void write(DataStream<Map<String, Object>> rows, TableDefinition table, String name) {
+    private <T> void write(DataStream<T> values, String tablePath, RowOf<T> rowOf) {
+        TableDefinition table = TableDefinitions.load(tablePath);
         RowConverter converter = new RowConverter(table);
-        sink.write(rows.map(converter::convert, InternalTypeInfo.of(converter.rowType()))
-                .name(name).uid(table.qualifiedName() + "-rows"), table);
+        sink.write(values.map(v -> converter.convert(rowOf.row(v)), InternalTypeInfo.of(converter.rowType()))
+                .name(table.qualifiedName() + " rows").uid(table.qualifiedName() + "-rows"), table);
     }
 }

@@ -3,6 +3,8 @@ package org.salesops.jobs.ingest;
 import java.io.Serializable;
 import java.time.Duration;
 import org.salesops.pipelines.alerts.WorkingCalendar;
+import org.salesops.pipelines.integrity.IntegritySettings;
+import org.salesops.pipelines.process.ProcessSettings;
 import org.salesops.pipelines.metrics.response.ResponseTimeRules;
 
 /**
@@ -11,12 +13,16 @@ import org.salesops.pipelines.metrics.response.ResponseTimeRules;
  * @param dedupMemory    how long a record's content is remembered to recognise a re-delivery
  * @param responseTime   the lead response-time rules
  * @param calendar       working days for thresholds counted in working days (China's by default)
+ * @param process        discovery, commitment and key-node metric settings
+ * @param integrity      integrity-anomaly thresholds
  */
 public record IngestSettings(Duration outOfOrderness, Duration idleness, Duration dedupMemory,
-                             ResponseTimeRules responseTime, WorkingCalendar calendar) implements Serializable {
+                             ResponseTimeRules responseTime, WorkingCalendar calendar, ProcessSettings process,
+                             IntegritySettings integrity) implements Serializable {
 
     public static IngestSettings defaults() {
         return new IngestSettings(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofDays(7),
-                ResponseTimeRules.defaults(), WorkingCalendar.china());
+                ResponseTimeRules.defaults(), WorkingCalendar.china(), ProcessSettings.defaults(),
+                IntegritySettings.defaults());
     }
 }

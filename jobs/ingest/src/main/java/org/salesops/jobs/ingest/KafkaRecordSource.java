@@ -19,7 +19,7 @@ public record KafkaRecordSource(String bootstrapServers, String topicPattern, St
         implements RecordSource {
 
     @Override
-    public DataStream<KafkaRecord> open(StreamExecutionEnvironment env) {
+    public DataStream<KafkaRecord> open(StreamExecutionEnvironment env, WatermarkStrategy<KafkaRecord> watermarks) {
         Properties consumer = new Properties();
         consumer.setProperty("isolation.level", "read_committed");
         KafkaSourceBuilder<KafkaRecord> builder = KafkaSource.<KafkaRecord>builder()
@@ -32,7 +32,7 @@ public record KafkaRecordSource(String bootstrapServers, String topicPattern, St
         if (bounded) {
             builder.setBounded(OffsetsInitializer.latest());
         }
-        return env.fromSource(builder.build(), WatermarkStrategy.noWatermarks(), "kafka " + topicPattern)
+        return env.fromSource(builder.build(), watermarks, "kafka " + topicPattern)
                 .uid("source-" + topicPattern);
     }
 }

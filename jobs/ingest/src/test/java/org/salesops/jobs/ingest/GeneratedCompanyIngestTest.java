@@ -85,6 +85,7 @@ class GeneratedCompanyIngestTest {
 
     static RecordSource bounded(List<KafkaRecord> records) {
         List<KafkaRecord> copy = List.copyOf(records);
-        return env -> env.fromData(copy, TypeInformation.of(KafkaRecord.class));
+        return (env, watermarks) -> env.fromData(copy, TypeInformation.of(KafkaRecord.class))
+                .assignTimestampsAndWatermarks(watermarks);
     }
 }

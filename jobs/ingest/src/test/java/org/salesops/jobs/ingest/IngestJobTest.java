@@ -170,7 +170,8 @@ class IngestJobTest {
 
     static RecordSource bounded(List<KafkaRecord> records) {
         List<KafkaRecord> copy = List.copyOf(records);
-        return env -> env.fromData(copy, TypeInformation.of(KafkaRecord.class));
+        return (env, watermarks) -> env.fromData(copy, TypeInformation.of(KafkaRecord.class))
+                .assignTimestampsAndWatermarks(watermarks);
     }
 
     static Map<String, Object> row(String table, Map<String, Object> values) {

@@ -8,8 +8,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -17,30 +17,42 @@ import org.apache.flink.util.OutputTag;
 /**
  * Lets the first copy of a record through and turns every later copy with the same content
  * (a connector re-delivering after a restart, a file dropped twice) into a dead letter, so
- * duplicates are accounted for but never counted twice. Keyed by {@link #contentKey}.
- * The memory of what was seen lasts {@code remember} (state TTL).
+ * duplicates are accounted for but never counted twice. Keyed by {@link #recordKey} — the Kafka
+ * key, so all changes of one CRM row stay on one parallel task and keep their order downstream —
+ * and remembering the content digests seen under that key for {@code remember} (state TTL).
  */
 public class DuplicateFilter extends KeyedProcessFunction<String, KafkaRecord, KafkaRecord> {
 
     private final Duration remember;
     private final OutputTag<Map<String, Object>> duplicates;
-    private transient ValueState<String> firstSeenAt;
+    private transient MapState<String, String> firstSeenAt;
 
     public DuplicateFilter(Duration remember, OutputTag<Map<String, Object>> duplicates) {
         this.remember = remember;
         this.duplicates = duplicates;
     }
 
-    /** Topic plus a SHA-256 of key and value: equal content, equal key. */
-    public static String contentKey(KafkaRecord record) {
+    /** Topic plus the Kafka key (a digest of the value for records without key). */
+    public static String recordKey(KafkaRecord record) {
+        return record.topic + ":" + (record.key != null ? digest(record.key) : digest(record.value));
+    }
+
+    /** SHA-256 of key and value: equal content, equal digest. */
+    static String contentDigest(KafkaRecord record) {
+        byte[] key = record.key == null ? new byte[0] : record.key;
+        byte[] value = record.value == null ? new byte[0] : record.value;
+        return digest(ByteBuffer.allocate(4).putInt(key.length).array(), key, value);
+    }
+
+    private static String digest(byte[]... parts) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] key = record.key == null ? new byte[0] : record.key;
-            byte[] value = record.value == null ? new byte[0] : record.value;
-            sha.update(ByteBuffer.allocate(4).putInt(key.length).array());
-            sha.update(key);
-            sha.update(value);
-            return record.topic + ":" + HexFormat.of().formatHex(sha.digest());
+            for (byte[] part : parts) {
+                if (part != null) {
+                    sha.update(part);
+                }
+            }
+            return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -48,16 +60,17 @@ public class DuplicateFilter extends KeyedProcessFunction<String, KafkaRecord, K
 
     @Override
     public void open(OpenContext openContext) {
-        ValueStateDescriptor<String> descriptor = new ValueStateDescriptor<>("first-seen-at", String.class);
+        MapStateDescriptor<String, String> descriptor = new MapStateDescriptor<>("first-seen-at", String.class, String.class);
         descriptor.enableTimeToLive(StateTtlConfig.newBuilder(remember).build());
-        firstSeenAt = getRuntimeContext().getState(descriptor);
+        firstSeenAt = getRuntimeContext().getMapState(descriptor);
     }
 
     @Override
     public void processElement(KafkaRecord record, Context ctx, Collector<KafkaRecord> out) throws Exception {
-        String first = firstSeenAt.value();
+        String content = contentDigest(record);
+        String first = firstSeenAt.get(content);
         if (first == null) {
-            firstSeenAt.update(record.position());
+            firstSeenAt.put(content, record.position());
             out.collect(record);
         } else {
             ctx.output(duplicates, DeadLetter.row(record, DeadLetter.DUPLICATE,

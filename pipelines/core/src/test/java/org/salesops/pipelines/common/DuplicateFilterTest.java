@@ -26,7 +26,7 @@ class DuplicateFilterTest {
     void secondCopyOfTheSameContentBecomesADeadLetterNamingTheFirst() throws Exception {
         try (var harness = new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(new DuplicateFilter(Duration.ofDays(7), DUPLICATES)),
-                DuplicateFilter::contentKey, Types.STRING)) {
+                DuplicateFilter::recordKey, Types.STRING)) {
             harness.open();
 
             harness.processElement(record(1, "a,b,c"), 1_000L);
@@ -47,6 +47,26 @@ class DuplicateFilterTest {
     void sameValueOnAnotherTopicIsNotADuplicate() {
         KafkaRecord a = record(1, "x");
         KafkaRecord b = new KafkaRecord("bank.camt054", 0, 1, 1_000L, null, a.value);
-        assertThat(DuplicateFilter.contentKey(a)).isNotEqualTo(DuplicateFilter.contentKey(b));
+        assertThat(DuplicateFilter.recordKey(a)).isNotEqualTo(DuplicateFilter.recordKey(b));
+    }
+
+    @Test
+    void changesOfOneRowShareAKeySoTheyStayInOrderButAreNotDuplicatesOfEachOther() throws Exception {
+        byte[] rowKey = "{\"id\":42}".getBytes(StandardCharsets.UTF_8);
+        KafkaRecord created = new KafkaRecord("crm.public.leads", 0, 1, 1_000L, rowKey, "c".getBytes(StandardCharsets.UTF_8));
+        KafkaRecord updated = new KafkaRecord("crm.public.leads", 0, 2, 2_000L, rowKey, "u".getBytes(StandardCharsets.UTF_8));
+        assertThat(DuplicateFilter.recordKey(created)).isEqualTo(DuplicateFilter.recordKey(updated));
+
+        try (var harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new DuplicateFilter(Duration.ofDays(7), DUPLICATES)),
+                DuplicateFilter::recordKey, Types.STRING)) {
+            harness.open();
+            harness.processElement(created, 1_000L);
+            harness.processElement(updated, 2_000L);
+            harness.processElement(created, 3_000L);
+
+            assertThat(harness.extractOutputValues()).extracting(r -> r.offset).containsExactly(1L, 2L);
+            assertThat(harness.getSideOutput(DUPLICATES)).hasSize(1);
+        }
     }
 }
