@@ -24,6 +24,9 @@ final class KafkaServerProperties {
         p.setProperty("log.dirs", logDirs.toAbsolutePath().toString());
         p.setProperty("num.partitions", "1");
         p.setProperty("auto.create.topics.enable", "true");
+        // Keep records forever, also on topics created on first use: a replayed history has record times
+        // months in the past, and time-based retention would delete it as soon as it arrives.
+        p.setProperty("log.retention.ms", "-1");
         // One node: every internal topic must accept a single replica, or it is never created.
         p.setProperty("default.replication.factor", "1");
         p.setProperty("min.insync.replicas", "1");
