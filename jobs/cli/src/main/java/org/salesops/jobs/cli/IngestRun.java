@@ -16,7 +16,9 @@ import org.salesops.jobs.ingest.IngestSettings;
 import org.salesops.jobs.ingest.KafkaAlertPublisher;
 import org.salesops.jobs.ingest.KafkaTopics;
 import org.salesops.jobs.ingest.KafkaRecordSource;
+import java.util.List;
 import org.salesops.pipelines.tables.IcebergTables;
+import org.salesops.pipelines.tables.TableDefinitions;
 
 /**
  * Runs the ingest job from Kafka into the shared Iceberg catalog: creates the tables if needed,
@@ -41,6 +43,8 @@ public final class IngestRun {
         CatalogLoader loader = IcebergCatalogs.jdbc(options.catalogName(), options.catalogProperties());
         Catalog catalog = loader.loadCatalog();
         IcebergTables.ensureExist(catalog, IngestJob.tables());
+        // Configuration the views read (loaded through Trino by TrinoViews).
+        IcebergTables.ensureExist(catalog, List.of(TableDefinitions.load("gold/scorecard_thresholds")));
         if (catalog instanceof AutoCloseable closeable) {
             closeable.close();
         }

@@ -229,6 +229,17 @@ class EndToEndTest {
                 .isEqualTo(single("SELECT count(DISTINCT id) FROM raw.crm_opportunities WHERE stage = 'lost'"));
     }
 
+    @Test
+    void everyViewAnswersOnTrinoWithRows() throws SQLException {
+        for (String file : TrinoViews.index()) {
+            String view = "gold." + file.replaceFirst("^gold_", "").replaceFirst("\\.sql$", "");
+            assertThat(single("SELECT count(*) FROM " + view)).as(view).isPositive();
+        }
+        assertThat(single("SELECT count(*) FROM gold.scorecard_thresholds")).isEqualTo(5);
+        assertThat(single("SELECT count(*) FROM gold.rep_scorecard_daily WHERE health_colour NOT IN ('red', 'amber', 'green')"))
+                .isZero();
+    }
+
     static Map<String, Long> counts(String sql) throws SQLException {
         Map<String, Long> counts = new HashMap<>();
         try (Statement s = trino.createStatement(); ResultSet rs = s.executeQuery(sql)) {
