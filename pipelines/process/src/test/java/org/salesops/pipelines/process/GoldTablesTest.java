@@ -62,7 +62,7 @@ class GoldTablesTest {
     @Test
     void theWeeklyClosureViewReadsOnlyColumnsOfGoldCommitments() throws IOException {
         String sql;
-        try (InputStream in = GoldTablesTest.class.getResourceAsStream("/schemas/views/commitment_closure_weekly.sql")) {
+        try (InputStream in = GoldTablesTest.class.getResourceAsStream("/schemas/views/gold_commitment_closure_weekly.sql")) {
             sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         assertThat(sql).contains("CREATE OR REPLACE VIEW gold.commitment_closure_weekly AS")
