@@ -1,5 +1,6 @@
 package org.salesops.pipelines.integrity;
 
+import org.salesops.pipelines.crm.CrmRow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.salesops.pipelines.integrity.Harnesses.assertNothingLeaks;
 import static org.salesops.pipelines.integrity.Harnesses.at;

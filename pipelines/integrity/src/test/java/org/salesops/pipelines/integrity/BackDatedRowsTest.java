@@ -1,7 +1,8 @@
 package org.salesops.pipelines.integrity;
 
+import org.salesops.pipelines.crm.CrmRow;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.salesops.pipelines.integrity.CrmRow.row;
+import static org.salesops.pipelines.crm.CrmRow.row;
 import static org.salesops.pipelines.integrity.Harnesses.at;
 import static org.salesops.pipelines.integrity.Harnesses.instant;
 

@@ -1,7 +1,8 @@
 package org.salesops.pipelines.integrity;
 
+import org.salesops.pipelines.crm.CrmRow;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.salesops.pipelines.integrity.CrmRow.row;
+import static org.salesops.pipelines.crm.CrmRow.row;
 import static org.salesops.pipelines.integrity.Harnesses.MINUTE;
 import static org.salesops.pipelines.integrity.Harnesses.assertNothingLeaks;
 import static org.salesops.pipelines.integrity.Harnesses.at;

@@ -1,11 +1,12 @@
 package org.salesops.pipelines.alerts;
 
+import org.salesops.pipelines.crm.CrmRow;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.salesops.pipelines.alerts.CrmRow.created;
-import static org.salesops.pipelines.alerts.CrmRow.row;
-import static org.salesops.pipelines.alerts.CrmRow.snapshot;
-import static org.salesops.pipelines.alerts.CrmRow.tombstone;
-import static org.salesops.pipelines.alerts.CrmRow.updated;
+import static org.salesops.pipelines.crm.CrmRow.created;
+import static org.salesops.pipelines.crm.CrmRow.row;
+import static org.salesops.pipelines.crm.CrmRow.snapshot;
+import static org.salesops.pipelines.crm.CrmRow.tombstone;
+import static org.salesops.pipelines.crm.CrmRow.updated;
 
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
