@@ -2,7 +2,6 @@ package org.salesops.jobs.ingest;
 
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.flink.CatalogLoader;
 import org.apache.iceberg.jdbc.JdbcCatalog;
 
@@ -15,9 +14,5 @@ public final class IcebergCatalogs {
     /** @param properties what JdbcCatalog.initialize needs: uri, jdbc.user, jdbc.password, warehouse, ... */
     public static CatalogLoader jdbc(String catalogName, Map<String, String> properties) {
         return CatalogLoader.custom(catalogName, properties, new Configuration(), JdbcCatalog.class.getName());
-    }
-
-    public static Catalog open(CatalogLoader loader) {
-        return loader.loadCatalog();
     }
 }
