@@ -2,12 +2,7 @@ package org.salesops.jobs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -26,15 +21,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.salesops.infra.local.CatalogKind;
 import org.salesops.infra.local.LocalStack;
-import org.salesops.infra.local.StackPorts;
-import org.salesops.jobs.generator.CompanyGenerator;
-import org.salesops.jobs.generator.CompanyProfile;
 import org.salesops.jobs.generator.GeneratedCompany;
 import org.salesops.jobs.generator.GroundTruth;
 import org.salesops.jobs.ingest.KafkaAlertPublisher;
@@ -50,8 +39,6 @@ class EndToEndTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path stackDir;
     static LocalStack stack;
     static Connection trino;
     static GeneratedCompany company;
@@ -59,23 +46,11 @@ class EndToEndTest {
 
     @BeforeAll
     static void runTheSmallCompanyThroughTheWholeStack() throws Exception {
-        stack = LocalStack.start(stackDir, freePorts(), CatalogKind.SQLITE, line -> { });
-        company = CompanyGenerator.generate(CompanyProfile.small());
-        published = CompanyPublisher.publish(company, stack.kafkaBootstrap(), CompanyPublisher.Options.defaults(), n -> { });
-        IngestRun.run(new IngestRun.Options(stack.kafkaBootstrap(), stack.catalogSettings().name(),
-                stack.catalogSettings().icebergProperties(), 2, Duration.ofSeconds(2), true), true);
-        trino = DriverManager.getConnection(stack.trinoJdbcUrl(), "test", null);
-        TrinoViews.createAll(trino);
-    }
-
-    @AfterAll
-    static void stopTheStack() throws Exception {
-        if (trino != null) {
-            trino.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
+        CompanyOnTheStack run = CompanyOnTheStack.get();
+        stack = run.stack;
+        trino = run.trino;
+        company = run.company;
+        published = run.published;
     }
 
     @Test
@@ -264,28 +239,6 @@ class EndToEndTest {
         try (Statement s = trino.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    static StackPorts freePorts() throws IOException {
-        // Kafka needs two consecutive ports (broker, controller); Trino one more.
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int kafka;
-            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                kafka = s.getLocalPort();
-            }
-            if (kafka < 65000 && free(kafka + 1) && free(kafka + 2)) {
-                return new StackPorts(kafka, kafka + 2);
-            }
-        }
-        throw new IOException("no three consecutive free loopback ports found");
-    }
-
-    static boolean free(int port) {
-        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 }
