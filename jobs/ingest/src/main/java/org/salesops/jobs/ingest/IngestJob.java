@@ -155,7 +155,7 @@ public final class IngestJob {
                 .keyBy(DuplicateFilter::recordKey, TypeInformation.of(String.class))
                 .process(new DuplicateFilter(settings.dedupMemory(), DEAD_LETTERS))
                 .name(family + ": drop re-deliveries").uid(family + "-dedup");
-        RecordRouter<T> router = new RecordRouter<>(parser, rows, tables, DEAD_LETTERS);
+        RecordRouter<T> router = new RecordRouter<>(parser, rows, tables, DEAD_LETTERS, settings.allowedLateness());
         SingleOutputStreamOperator<T> parsed = unique.process(router).returns(type)
                 .name(family + ": parse and route").uid(family + "-parse");
         for (TableDefinition table : tables) {

@@ -9,6 +9,8 @@ import org.salesops.pipelines.metrics.response.ResponseTimeRules;
 
 /**
  * @param outOfOrderness how far behind the newest event another may arrive and still be on time
+ * @param allowedLateness how far behind the watermark a record may still be loaded; one further
+ *                       behind becomes a dead letter of kind late
  * @param idleness       after this long without data an input stops holding the watermark back
  * @param dedupMemory    how long a record's content is remembered to recognise a re-delivery
  * @param responseTime   the lead response-time rules
@@ -16,12 +18,12 @@ import org.salesops.pipelines.metrics.response.ResponseTimeRules;
  * @param process        discovery, commitment and key-node metric settings
  * @param integrity      integrity-anomaly thresholds
  */
-public record IngestSettings(Duration outOfOrderness, Duration idleness, Duration dedupMemory,
+public record IngestSettings(Duration outOfOrderness, Duration allowedLateness, Duration idleness, Duration dedupMemory,
                              ResponseTimeRules responseTime, WorkingCalendar calendar, ProcessSettings process,
                              IntegritySettings integrity) implements Serializable {
 
     public static IngestSettings defaults() {
-        return new IngestSettings(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofDays(7),
+        return new IngestSettings(Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofDays(7),
                 ResponseTimeRules.defaults(), WorkingCalendar.china(), ProcessSettings.defaults(),
                 IntegritySettings.defaults());
     }

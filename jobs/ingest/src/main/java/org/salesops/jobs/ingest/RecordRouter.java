@@ -1,6 +1,8 @@
 package org.salesops.jobs.ingest;
 
 import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,8 +21,10 @@ import org.salesops.pipelines.tables.TableDefinition;
 /**
  * Parses one input family and routes each parsed value to its typed table (a side output per
  * table), passing the values on for the metrics. A record is all or nothing: if any of its values
- * cannot become a row, the whole record becomes one dead letter with the reason. The job never
- * fails on data.
+ * cannot become a row, the whole record becomes one dead letter with the reason. A record further
+ * behind the watermark than the allowed lateness is a dead letter too: the metrics downstream have
+ * already decided the time it belongs to, so it is kept and named rather than silently folded in.
+ * The job never fails on data.
  */
 public class RecordRouter<T> extends ProcessFunction<KafkaRecord, T> {
 
@@ -44,12 +48,14 @@ public class RecordRouter<T> extends ProcessFunction<KafkaRecord, T> {
     private final Map<String, RowConverter> converters = new HashMap<>();
     private final Map<String, OutputTag<RowData>> tags = new HashMap<>();
     private final OutputTag<Map<String, Object>> deadLetters;
+    private final long allowedLatenessMillis;
 
     public RecordRouter(Parser<T> parser, Rows<T> rows, List<TableDefinition> tables,
-                        OutputTag<Map<String, Object>> deadLetters) {
+                        OutputTag<Map<String, Object>> deadLetters, Duration allowedLateness) {
         this.parser = parser;
         this.rows = rows;
         this.deadLetters = deadLetters;
+        this.allowedLatenessMillis = allowedLateness.toMillis();
         for (TableDefinition table : tables) {
             RowConverter converter = new RowConverter(table);
             converters.put(table.qualifiedName(), converter);
@@ -63,6 +69,14 @@ public class RecordRouter<T> extends ProcessFunction<KafkaRecord, T> {
 
     @Override
     public void processElement(KafkaRecord record, Context ctx, Collector<T> out) {
+        long watermark = ctx.timerService().currentWatermark();
+        if (watermark != Long.MIN_VALUE && record.timestamp < watermark - allowedLatenessMillis) {
+            ctx.output(deadLetters, DeadLetter.row(record, DeadLetter.LATE, String.format(
+                    "too late: its event time %s is %s behind the watermark %s, more than the allowed lateness %s",
+                    Instant.ofEpochMilli(record.timestamp), Duration.ofMillis(watermark - record.timestamp),
+                    Instant.ofEpochMilli(watermark), Duration.ofMillis(allowedLatenessMillis))));
+            return;
+        }
         List<T> values;
         List<TableRow> routed = new ArrayList<>();
         List<RowData> converted = new ArrayList<>();

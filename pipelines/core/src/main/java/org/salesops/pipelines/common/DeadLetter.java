@@ -1,7 +1,11 @@
 package org.salesops.pipelines.common;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -10,6 +14,7 @@ public final class DeadLetter {
 
     public static final String REJECTED = "rejected";
     public static final String DUPLICATE = "duplicate";
+    public static final String LATE = "late";
 
     private DeadLetter() {
     }
@@ -20,15 +25,36 @@ public final class DeadLetter {
         row.put("source_partition", record.partition);
         row.put("source_offset", record.offset);
         row.put("record_time", Instant.ofEpochMilli(record.timestamp));
-        row.put("raw_key", text(record.key));
-        row.put("raw_payload", text(record.value));
+        // The payload must be kept byte for byte, whatever it is: text when it is UTF-8, else base64.
+        boolean text = isUtf8(record.key) && isUtf8(record.value);
+        row.put("raw_key", text ? utf8(record.key) : base64(record.key));
+        row.put("raw_payload", text ? utf8(record.value) : base64(record.value));
+        row.put("raw_encoding", text ? "utf-8" : "base64");
         row.put("error_kind", kind);
         row.put("error", reason == null || reason.isBlank() ? "unknown error" : reason);
         return row;
     }
 
-    private static String text(byte[] bytes) {
-        // Replace invalid UTF-8 rather than fail: the payload must be kept whatever it is.
+    private static boolean isUtf8(byte[] bytes) {
+        if (bytes == null) {
+            return true;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static String utf8(byte[] bytes) {
         return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static String base64(byte[] bytes) {
+        return bytes == null ? null : Base64.getEncoder().encodeToString(bytes);
     }
 }
