@@ -106,15 +106,16 @@ class EndToEndTest {
         Set<String> expected = new HashSet<>();
         for (GroundTruth.LeadAssignment a : company.groundTruth().leadAssignments()) {
             expected.add(responseRow(a.leadId(), a.assignedAt(), a.ownerId(), a.firstContactAt(), a.contactKind(),
-                    a.responseMinutes(), a.slaMet()));
+                    a.responseMinutes(), a.businessMinutes(), a.slaMet()));
         }
         Set<String> actual = new HashSet<>();
         try (Statement s = trino.createStatement(); ResultSet rs = s.executeQuery("""
-                SELECT lead_id, assigned_at, owner_id, first_contact_at, contact_kind, response_minutes, sla_met
+                SELECT lead_id, assigned_at, owner_id, first_contact_at, contact_kind, response_minutes,
+                       business_minutes, sla_met
                 FROM gold.lead_response""")) {
             while (rs.next()) {
                 actual.add(responseRow(rs.getLong(1), instant(rs, 2), rs.getLong(3), instant(rs, 4), rs.getString(5),
-                        (Long) rs.getObject(6), rs.getBoolean(7)));
+                        (Long) rs.getObject(6), (Long) rs.getObject(7), rs.getBoolean(8)));
             }
         }
         assertThat(actual).hasSameSizeAs(company.groundTruth().leadAssignments());
@@ -226,8 +227,9 @@ class EndToEndTest {
     }
 
     static String responseRow(long lead, Instant assignedAt, long owner, Instant contact, String kind, Long minutes,
-                              boolean slaMet) {
-        return lead + "|" + assignedAt + "|" + owner + "|" + contact + "|" + kind + "|" + minutes + "|" + slaMet;
+                              Long businessMinutes, boolean slaMet) {
+        return lead + "|" + assignedAt + "|" + owner + "|" + contact + "|" + kind + "|" + minutes + "|"
+                + businessMinutes + "|" + slaMet;
     }
 
     static Instant instant(ResultSet rs, int column) throws SQLException {

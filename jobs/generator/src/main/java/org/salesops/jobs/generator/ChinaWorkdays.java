@@ -73,6 +73,32 @@ final class ChinaWorkdays {
         }
     }
 
+    /**
+     * Whole minutes of office time (09:00-18:00 on working days) from start to end, for the truth
+     * of lead response time in business minutes.
+     */
+    static long officeMinutes(Instant start, Instant end) {
+        long millis = 0;
+        LocalDateTime from = start.atZone(SHANGHAI).toLocalDateTime();
+        LocalDateTime to = end.atZone(SHANGHAI).toLocalDateTime();
+        for (LocalDate day = from.toLocalDate(); !day.isAfter(to.toLocalDate()); day = day.plusDays(1)) {
+            if (isWorkingDay(day)) {
+                LocalDateTime open = max(day.atTime(9, 0), from);
+                LocalDateTime close = min(day.atTime(18, 0), to);
+                millis += Math.max(0, Duration.between(open, close).toMillis());
+            }
+        }
+        return millis / 60_000;
+    }
+
+    private static LocalDateTime max(LocalDateTime a, LocalDateTime b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDateTime min(LocalDateTime a, LocalDateTime b) {
+        return a.isBefore(b) ? a : b;
+    }
+
     private ChinaWorkdays() {
     }
 }

@@ -66,10 +66,13 @@ public record GroundTruth(
 
     public static final Duration SLA = Duration.ofHours(24);
 
-    /** One lead assignment and its first contact ({@code firstContactAt} null when there was none). */
+    /**
+     * One lead assignment and its first contact ({@code firstContactAt} null when there was none);
+     * business minutes count office time only (09:00-18:00 Shanghai on China's working days).
+     */
     public record LeadAssignment(long leadId, String channel, long ownerId, Instant assignedAt,
                                  Instant slaDeadline, Instant firstContactAt, String contactKind,
-                                 Long responseMinutes, boolean slaMet) {
+                                 Long responseMinutes, Long businessMinutes, boolean slaMet) {
     }
 
     /** A follow-up of type call and the real call behind it; call fields null when no call took place. */

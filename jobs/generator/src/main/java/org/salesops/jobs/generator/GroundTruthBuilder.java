@@ -118,10 +118,11 @@ final class GroundTruthBuilder {
         Instant deadline = assignedAt.plus(GroundTruth.SLA);
         if (first == null) {
             return new GroundTruth.LeadAssignment(lead.leadId, lead.channel, assignment.ownerId(), assignedAt, deadline,
-                    null, null, null, false);
+                    null, null, null, null, false);
         }
         long minutes = Duration.between(assignedAt, first.at()).toMinutes();
         return new GroundTruth.LeadAssignment(lead.leadId, lead.channel, assignment.ownerId(), assignedAt, deadline,
-                first.at(), first.kind(), minutes, !first.at().isAfter(deadline));
+                first.at(), first.kind(), minutes, ChinaWorkdays.officeMinutes(assignedAt, first.at()),
+                !first.at().isAfter(deadline));
     }
 }

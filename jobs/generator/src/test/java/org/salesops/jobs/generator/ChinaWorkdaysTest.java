@@ -34,6 +34,17 @@ class ChinaWorkdaysTest {
         assertThat(after(LocalDateTime.of(2026, 3, 2, 9, 0), "0.5")).isEqualTo(local(LocalDateTime.of(2026, 3, 2, 21, 0)));
     }
 
+    @Test
+    void officeMinutesCountNineToSixOnWorkingDaysOnly() {
+        // Friday 17:00 -> Monday 09:30, and across the National Day week
+        assertThat(ChinaWorkdays.officeMinutes(local(LocalDateTime.of(2026, 3, 6, 17, 0)),
+                local(LocalDateTime.of(2026, 3, 9, 9, 30)))).isEqualTo(90);
+        assertThat(ChinaWorkdays.officeMinutes(local(LocalDateTime.of(2026, 9, 30, 17, 0)),
+                local(LocalDateTime.of(2026, 10, 8, 10, 0)))).isEqualTo(120);
+        assertThat(ChinaWorkdays.officeMinutes(local(LocalDateTime.of(2026, 3, 3, 20, 0)),
+                local(LocalDateTime.of(2026, 3, 4, 8, 0)))).isZero();
+    }
+
     private static Instant after(LocalDateTime start, String workingDays) {
         return ChinaWorkdays.afterWorkingDays(local(start), new BigDecimal(workingDays));
     }

@@ -41,6 +41,7 @@ class GroundTruthTest {
             assertThat(a.slaDeadline()).isEqualTo(a.assignedAt().plus(GroundTruth.SLA));
             if (a.firstContactAt() != null) {
                 assertThat(a.responseMinutes()).isEqualTo(Duration.between(a.assignedAt(), a.firstContactAt()).toMinutes());
+                assertThat(a.businessMinutes()).isBetween(0L, a.responseMinutes());
             }
         });
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.salesops.pipelines.alerts.BusinessHours;
 
 /** One row of gold.lead_response (schemas/tables/gold/lead_response.json), as emitted over time. */
 public class LeadResponse {
@@ -16,6 +17,8 @@ public class LeadResponse {
     /** "call" or "follow_up", null while no contact. */
     public String contactKind;
     public boolean slaMet;
+    /** Whole minutes of office time from assignment to first contact; null while no contact. */
+    public Long businessMinutes;
 
     public LeadResponse() {
     }
@@ -31,6 +34,13 @@ public class LeadResponse {
         this.slaMet = firstContactAt != null && firstContactAt <= slaDeadline;
     }
 
+    /** This row with its business minutes counted on the given office hours. */
+    public LeadResponse inBusinessHours(BusinessHours hours) {
+        businessMinutes = firstContactAt == null ? null
+                : hours.minutesBetween(Instant.ofEpochMilli(assignedAt), Instant.ofEpochMilli(firstContactAt));
+        return this;
+    }
+
     public Long responseMinutes() {
         return firstContactAt == null ? null : (firstContactAt - assignedAt) / 60_000L;
     }
@@ -44,6 +54,7 @@ public class LeadResponse {
         row.put("first_contact_at", firstContactAt == null ? null : Instant.ofEpochMilli(firstContactAt));
         row.put("contact_kind", contactKind);
         row.put("response_minutes", responseMinutes());
+        row.put("business_minutes", businessMinutes);
         row.put("sla_met", slaMet);
         return row;
     }
@@ -52,7 +63,8 @@ public class LeadResponse {
     public boolean equals(Object o) {
         return o instanceof LeadResponse r && leadId == r.leadId && assignedAt == r.assignedAt && ownerId == r.ownerId
                 && slaDeadline == r.slaDeadline && Objects.equals(firstContactAt, r.firstContactAt)
-                && Objects.equals(contactKind, r.contactKind) && slaMet == r.slaMet;
+                && Objects.equals(contactKind, r.contactKind) && slaMet == r.slaMet
+                && Objects.equals(businessMinutes, r.businessMinutes);
     }
 
     @Override
@@ -64,6 +76,6 @@ public class LeadResponse {
     public String toString() {
         return "LeadResponse(lead " + leadId + " assigned " + Instant.ofEpochMilli(assignedAt) + " to " + ownerId
                 + ", first contact " + (firstContactAt == null ? "none" : Instant.ofEpochMilli(firstContactAt))
-                + " by " + contactKind + ", sla met " + slaMet + ")";
+                + " by " + contactKind + ", sla met " + slaMet + ", business minutes " + businessMinutes + ")";
     }
 }

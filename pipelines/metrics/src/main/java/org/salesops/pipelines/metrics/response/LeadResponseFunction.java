@@ -14,6 +14,7 @@ import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.salesops.pipelines.alerts.Alert;
+import org.salesops.pipelines.alerts.BusinessHours;
 
 /**
  * Lead response time, keyed by lead. Inputs are the lead's assignments, its connected calls
@@ -43,6 +44,7 @@ public class LeadResponseFunction extends KeyedBroadcastProcessFunction<Long, Le
 
     private final long slaMillis;
     private final long retentionMillis;
+    private final BusinessHours businessHours;
 
     private transient MapState<Long, AssignmentProgress> assignments;
     private transient ListState<LeadSignal> contacts;
@@ -50,6 +52,7 @@ public class LeadResponseFunction extends KeyedBroadcastProcessFunction<Long, Le
     public LeadResponseFunction(ResponseTimeRules rules) {
         this.slaMillis = rules.sla().toMillis();
         this.retentionMillis = rules.retention().toMillis();
+        this.businessHours = rules.businessHours();
     }
 
     @Override
@@ -137,7 +140,8 @@ public class LeadResponseFunction extends KeyedBroadcastProcessFunction<Long, Le
                     && (watermark >= deadline || nextAssignment <= watermark);
             if (improves || silentTooLong) {
                 out.collect(new LeadResponse(leadId, assignedAt, progress.ownerId, deadline,
-                        first == null ? null : first.at, first == null ? null : contactKind(first)));
+                        first == null ? null : first.at, first == null ? null : contactKind(first))
+                        .inBusinessHours(businessHours));
                 progress.reported = true;
                 progress.reportedContactAt = first == null ? null : first.at;
                 progress.reportedKind = first == null ? null : first.kind;

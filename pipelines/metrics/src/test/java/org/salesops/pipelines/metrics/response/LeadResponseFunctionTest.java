@@ -9,6 +9,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.salesops.pipelines.alerts.BusinessHours;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ class LeadResponseFunctionTest {
     static final long OTHER_REP = 8L;
     static final Instant T0 = Instant.parse("2026-03-02T01:00:00Z");
     static final long HOUR = Duration.ofHours(1).toMillis();
+    static final BusinessHours HOURS = BusinessHours.configured();
 
     KeyedBroadcastOperatorTestHarness<Long, LeadSignal, RepIdentity, LeadResponse> harness;
 
@@ -72,10 +74,25 @@ class LeadResponseFunctionTest {
 
         // then the response is reported at once, 180 minutes, within SLA
         assertThat(harness.extractOutputValues()).containsExactly(
-                new LeadResponse(LEAD, at(0), OWNER, at(24), at(3), "call"));
+                new LeadResponse(LEAD, at(0), OWNER, at(24), at(3), "call").inBusinessHours(HOURS));
         assertThat(harness.extractOutputValues().get(0).responseMinutes()).isEqualTo(180L);
         endOfInput();
         assertThat(harness.extractOutputValues()).hasSize(1);
+        assertNothingLeaks();
+    }
+
+    @Test
+    void responseTimeIsAlsoCountedInBusinessMinutes() throws Exception {
+        // T0 is Monday 09:00 in Shanghai: assigned Friday 17:00, called back Monday 09:30
+        send(LeadSignal.assignment(LEAD, at(4 * 24 + 8), OWNER));
+        send(callBy("8001", 7 * 24 + 0.5));
+        endOfInput();
+
+        LeadResponse response = harness.extractOutputValues().get(0);
+        assertThat(response.responseMinutes()).isEqualTo(64L * 60 + 30);
+        assertThat(response.businessMinutes).isEqualTo(90L);
+        assertThat(response.slaMet).isFalse();
+        assertThat(response.toRow()).containsEntry("business_minutes", 90L);
         assertNothingLeaks();
     }
 
@@ -88,7 +105,7 @@ class LeadResponseFunctionTest {
         endOfInput();
 
         assertThat(harness.extractOutputValues()).containsExactly(
-                new LeadResponse(LEAD, at(0), OWNER, at(24), at(3), "call"));
+                new LeadResponse(LEAD, at(0), OWNER, at(24), at(3), "call").inBusinessHours(HOURS));
         assertNothingLeaks();
     }
 
@@ -102,7 +119,7 @@ class LeadResponseFunctionTest {
         endOfInput();
 
         assertThat(harness.extractOutputValues()).containsExactly(
-                new LeadResponse(LEAD, at(0), OWNER, at(24), at(4), "follow_up"));
+                new LeadResponse(LEAD, at(0), OWNER, at(24), at(4), "follow_up").inBusinessHours(HOURS));
         assertNothingLeaks();
     }
 
@@ -116,14 +133,14 @@ class LeadResponseFunctionTest {
         // the deadline passes without any event for this lead
         harness.processWatermark(at(24));
         assertThat(harness.extractOutputValues()).containsExactly(
-                new LeadResponse(LEAD, at(0), OWNER, at(24), null, null));
+                new LeadResponse(LEAD, at(0), OWNER, at(24), null, null).inBusinessHours(HOURS));
 
         // a late contact then replaces the row (same lead and assigned_at): SLA still missed
         send(LeadSignal.followUp(LEAD, at(30), OWNER));
         endOfInput();
         List<LeadResponse> out = harness.extractOutputValues();
         assertThat(out).hasSize(2);
-        assertThat(out.get(1)).isEqualTo(new LeadResponse(LEAD, at(0), OWNER, at(24), at(30), "follow_up"));
+        assertThat(out.get(1)).isEqualTo(new LeadResponse(LEAD, at(0), OWNER, at(24), at(30), "follow_up").inBusinessHours(HOURS));
         assertThat(out.get(1).slaMet).isFalse();
         assertNothingLeaks();
     }
@@ -138,8 +155,8 @@ class LeadResponseFunctionTest {
         endOfInput();
 
         assertThat(harness.extractOutputValues()).containsExactly(
-                new LeadResponse(LEAD, at(0), OWNER, at(24), at(5), "call"),
-                new LeadResponse(LEAD, at(0), OWNER, at(24), at(2), "follow_up"));
+                new LeadResponse(LEAD, at(0), OWNER, at(24), at(5), "call").inBusinessHours(HOURS),
+                new LeadResponse(LEAD, at(0), OWNER, at(24), at(2), "follow_up").inBusinessHours(HOURS));
         assertNothingLeaks();
     }
 
@@ -152,7 +169,7 @@ class LeadResponseFunctionTest {
         harness.processWatermark(at(24 * 10) + 1);
 
         assertThat(harness.extractOutputValues()).containsExactly(
-                new LeadResponse(LEAD, at(0), OWNER, at(24), at(3), "call"));
+                new LeadResponse(LEAD, at(0), OWNER, at(24), at(3), "call").inBusinessHours(HOURS));
         endOfInput();
         assertNothingLeaks();
     }
@@ -166,7 +183,7 @@ class LeadResponseFunctionTest {
         endOfInput();
 
         List<LeadResponse> out = harness.extractOutputValues();
-        assertThat(out.get(out.size() - 1)).isEqualTo(new LeadResponse(LEAD, at(0), OWNER, at(24), at(2), "call"));
+        assertThat(out.get(out.size() - 1)).isEqualTo(new LeadResponse(LEAD, at(0), OWNER, at(24), at(2), "call").inBusinessHours(HOURS));
         assertNothingLeaks();
     }
 
@@ -210,7 +227,7 @@ class LeadResponseFunctionTest {
 
         assertThat(alerts()).containsExactly("open@24h due 24h", "resolved@26h due 24h");
         assertThat(harness.extractOutputValues()).last()
-                .isEqualTo(new LeadResponse(LEAD, at(0), OWNER, at(24), at(2), "follow_up"));
+                .isEqualTo(new LeadResponse(LEAD, at(0), OWNER, at(24), at(2), "follow_up").inBusinessHours(HOURS));
         assertNothingLeaks();
     }
 
@@ -264,7 +281,7 @@ class LeadResponseFunctionTest {
         endOfInput();
 
         assertThat(harness.extractOutputValues()).containsExactly(
-                new LeadResponse(LEAD, at(0), OWNER, at(24), at(1), "follow_up"));
+                new LeadResponse(LEAD, at(0), OWNER, at(24), at(1), "follow_up").inBusinessHours(HOURS));
         assertNothingLeaks();
     }
 
@@ -277,8 +294,8 @@ class LeadResponseFunctionTest {
         endOfInput();
 
         assertThat(harness.extractOutputValues()).containsExactlyInAnyOrder(
-                new LeadResponse(LEAD, at(0), OWNER, at(24), null, null),
-                new LeadResponse(LEAD, at(10), OTHER_REP, at(34), at(11), "call"));
+                new LeadResponse(LEAD, at(0), OWNER, at(24), null, null).inBusinessHours(HOURS),
+                new LeadResponse(LEAD, at(10), OTHER_REP, at(34), at(11), "call").inBusinessHours(HOURS));
         assertNothingLeaks();
     }
 }
