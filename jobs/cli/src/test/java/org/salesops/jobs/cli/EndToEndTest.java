@@ -122,6 +122,46 @@ class EndToEndTest {
         assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
     }
 
+    /**
+     * Every follow-up logged as a call on a lead is either backed by its call record, with the gap
+     * between the call and the entry exactly as the generator knows it, or an anomaly when no call
+     * took place.
+     */
+    @Test
+    void callFollowUpsAreLogGapsOrCallsWithoutCdrExactlyAsTheGroundTruthSays() throws SQLException {
+        Map<Long, Long> expectedGaps = new HashMap<>();
+        Set<Long> expectedWithoutCall = new HashSet<>();
+        for (GroundTruth.CallFollowUp f : company.groundTruth().callFollowUps()) {
+            if (f.leadId() == null) {
+                continue;
+            }
+            if (f.callId() == null) {
+                expectedWithoutCall.add(f.activityId());
+            } else {
+                expectedGaps.put(f.activityId(), f.logGapMinutes());
+            }
+        }
+        Map<Long, Long> gaps = new HashMap<>();
+        try (Statement s = trino.createStatement();
+             ResultSet rs = s.executeQuery("SELECT activity_id, gap_minutes FROM gold.follow_up_log_gap")) {
+            while (rs.next()) {
+                gaps.put(rs.getLong(1), rs.getLong(2));
+            }
+        }
+        Set<Long> withoutCall = new HashSet<>();
+        try (Statement s = trino.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT CAST(split_part(anomaly_id, ':', 3) AS bigint) FROM gold.integrity_anomalies "
+                        + "WHERE kind = 'call_without_cdr'")) {
+            while (rs.next()) {
+                withoutCall.add(rs.getLong(1));
+            }
+        }
+
+        assertThat(expectedGaps.values()).as("the seed's late loggers are in the data").anyMatch(m -> m >= 14 * 60);
+        assertThat(gaps).isEqualTo(expectedGaps);
+        assertThat(withoutCall).isEqualTo(expectedWithoutCall);
+    }
+
     @Test
     void theDirectorSummaryRendersFromTrino() throws SQLException {
         String summary = DirectorSummary.render(trino, new ArrayList<>(CrmSchema.load().tables().keySet()));

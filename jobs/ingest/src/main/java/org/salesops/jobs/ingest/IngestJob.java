@@ -17,6 +17,7 @@ import org.salesops.pipelines.common.DuplicateFilter;
 import org.salesops.pipelines.common.KafkaRecord;
 import org.salesops.pipelines.crm.CrmChange;
 import org.salesops.pipelines.integrity.Anomaly;
+import org.salesops.pipelines.integrity.FollowUpLogGap;
 import org.salesops.pipelines.integrity.IntegrityAnomalies;
 import org.salesops.pipelines.metrics.response.LeadResponse;
 import org.salesops.pipelines.metrics.response.LeadResponseTimes;
@@ -57,7 +58,8 @@ public final class IngestJob {
             new OutputTag<>("dead-letters", TypeInformation.of(new TypeHint<Map<String, Object>>() { }));
 
     private static final List<String> GOLD_TABLES = List.of("lead_response", "alerts", "follow_up_discovery",
-            "discovery_daily", "commitments", "unregistered_commitments", "quote_feedback", "integrity_anomalies");
+            "discovery_daily", "commitments", "unregistered_commitments", "quote_feedback", "integrity_anomalies",
+            "follow_up_log_gap");
 
     /** Turns a domain value into its table row (one per output type). */
     @FunctionalInterface
@@ -114,8 +116,9 @@ public final class IngestJob {
         write(process.commitments(), "gold/commitments", CommitmentLife::toRow);
         write(process.unregisteredCommitments(), "gold/unregistered_commitments", UnregisteredCommitment::toRow);
         write(process.quoteFeedback(), "gold/quote_feedback", QuoteFeedback::toRow);
-        write(IntegrityAnomalies.compute(crm, calls, settings.integrity()),
-                "gold/integrity_anomalies", Anomaly::toRow);
+        IntegrityAnomalies.Streams integrity = IntegrityAnomalies.compute(crm, calls, settings.integrity());
+        write(integrity.anomalies(), "gold/integrity_anomalies", Anomaly::toRow);
+        write(integrity.logGaps(), "gold/follow_up_log_gap", FollowUpLogGap::toRow);
 
         AlertRules rules = AlertRules.all(settings.calendar());
         DataStream<Alert> deadlineAlerts = crm

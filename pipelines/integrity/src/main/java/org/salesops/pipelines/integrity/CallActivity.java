@@ -20,6 +20,8 @@ public class CallActivity {
     public long ownerId;
     /** When the rep says the call took place. */
     public long occurredAt;
+    /** When it was entered in the CRM (activities.created_at). */
+    public long loggedAt;
     /** False: this activity is no longer a call on this lead; forget it. */
     public boolean logged;
     /** The commit time of the change this comes from. */
@@ -30,11 +32,13 @@ public class CallActivity {
     public CallActivity() {
     }
 
-    public CallActivity(long activityId, long leadId, long ownerId, long occurredAt, boolean logged, long version) {
+    public CallActivity(long activityId, long leadId, long ownerId, long occurredAt, long loggedAt, boolean logged,
+                        long version) {
         this.activityId = activityId;
         this.leadId = leadId;
         this.ownerId = ownerId;
         this.occurredAt = occurredAt;
+        this.loggedAt = loggedAt;
         this.logged = logged;
         this.version = version;
     }
@@ -67,7 +71,9 @@ public class CallActivity {
         if (lead == null || owner == null || occurredAt == null) {
             return null;
         }
-        return new CallActivity((Long) row.get("id"), lead, owner, occurredAt.toEpochMilli(), true, version);
+        Instant createdAt = (Instant) row.get("created_at");
+        return new CallActivity((Long) row.get("id"), lead, owner, occurredAt.toEpochMilli(),
+                createdAt == null ? version : createdAt.toEpochMilli(), true, version);
     }
 
     private boolean sameClaim(CallActivity other) {
@@ -75,11 +81,11 @@ public class CallActivity {
     }
 
     private CallActivity withdrawn() {
-        return new CallActivity(activityId, leadId, ownerId, occurredAt, false, version);
+        return new CallActivity(activityId, leadId, ownerId, occurredAt, loggedAt, false, version);
     }
 
     CallActivity decidedAt(long time) {
-        CallActivity a = new CallActivity(activityId, leadId, ownerId, occurredAt, logged, version);
+        CallActivity a = new CallActivity(activityId, leadId, ownerId, occurredAt, loggedAt, logged, version);
         a.decideAt = time;
         return a;
     }
@@ -87,7 +93,7 @@ public class CallActivity {
     @Override
     public boolean equals(Object o) {
         return o instanceof CallActivity a && activityId == a.activityId && leadId == a.leadId && ownerId == a.ownerId
-                && occurredAt == a.occurredAt && logged == a.logged && version == a.version;
+                && occurredAt == a.occurredAt && loggedAt == a.loggedAt && logged == a.logged && version == a.version;
     }
 
     @Override

@@ -13,7 +13,9 @@ import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 import org.salesops.pipelines.metrics.response.LeadSignal;
 import org.salesops.pipelines.metrics.response.RepIdentity;
 
@@ -27,11 +29,17 @@ import org.salesops.pipelines.metrics.response.RepIdentity;
  * skipped. Calls are kept for the retention after they started, for activities that become known late
  * (a late log, the snapshot); that the lead exists is kept while it does, and for the retention after
  * its deletion.
+ *
+ * <p>A backed call follow-up also tells how late it was written down: the nearest such call and the
+ * entry time go to the side output {@link #LOG_GAPS}.
  */
 public class CallWithoutCdrCheck extends KeyedBroadcastProcessFunction<Long, LeadCallEvent, RepIdentity, Anomaly> {
 
     public static final MapStateDescriptor<Long, RepIdentity> REPS =
             new MapStateDescriptor<>("integrity-reps", Long.class, RepIdentity.class);
+
+    public static final OutputTag<FollowUpLogGap> LOG_GAPS =
+            new OutputTag<>("follow-up-log-gaps", TypeInformation.of(FollowUpLogGap.class));
 
     private final long windowMillis;
     private final long retentionMillis;
@@ -102,9 +110,15 @@ public class CallWithoutCdrCheck extends KeyedBroadcastProcessFunction<Long, Lea
                 continue;
             }
             decided.add(entry.getKey());
-            if (activity.logged && lead.value() != null && !backed(activity, reps.get(activity.ownerId), known)) {
+            if (!activity.logged || lead.value() == null) {
+                continue;
+            }
+            LeadSignal call = nearestCall(activity, reps.get(activity.ownerId), known);
+            if (call == null) {
                 out.collect(Anomaly.callWithoutCdr(activity.activityId, activity.ownerId, activity.leadId,
                         activity.occurredAt, activity.decideAt, Duration.ofMillis(windowMillis)));
+            } else {
+                ctx.output(LOG_GAPS, new FollowUpLogGap(activity, call.at));
             }
         }
         for (Long id : decided) {
@@ -125,15 +139,20 @@ public class CallWithoutCdrCheck extends KeyedBroadcastProcessFunction<Long, Lea
         }
     }
 
-    private boolean backed(CallActivity activity, RepIdentity owner, List<LeadSignal> known) {
+    /** The owner's call with the lead nearest to the stated time, within the window; null when none. */
+    private LeadSignal nearestCall(CallActivity activity, RepIdentity owner, List<LeadSignal> known) {
         if (owner == null) {
-            return false;
+            return null;
         }
+        LeadSignal nearest = null;
         for (LeadSignal call : known) {
-            if (Math.abs(call.at - activity.occurredAt) <= windowMillis && owner.madeCall(call)) {
-                return true;
+            long distance = Math.abs(call.at - activity.occurredAt);
+            if (distance <= windowMillis && owner.madeCall(call)
+                    && (nearest == null || distance < Math.abs(nearest.at - activity.occurredAt)
+                        || (distance == Math.abs(nearest.at - activity.occurredAt) && call.at < nearest.at))) {
+                nearest = call;
             }
         }
-        return false;
+        return nearest;
     }
 }

@@ -3,6 +3,7 @@ package org.salesops.pipelines.integrity;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.util.Collector;
 import org.salesops.pipelines.calls.CallRecord;
 import org.salesops.pipelines.crm.CrmChange;
@@ -15,7 +16,8 @@ import org.salesops.pipelines.metrics.response.ResponseTimeRules;
 
 /**
  * Wires the four integrity rules over the CRM changes and the call records, into one stream of
- * {@link Anomaly} rows for gold.integrity_anomalies. The inputs must carry event timestamps (CRM: commit
+ * {@link Anomaly} rows for gold.integrity_anomalies, and the log gap of every backed call follow-up
+ * for gold.follow_up_log_gap. The inputs must carry event timestamps (CRM: commit
  * time; calls: when the record became known, e.g. the call's end) and watermarks.
  */
 public final class IntegrityAnomalies {
@@ -23,8 +25,12 @@ public final class IntegrityAnomalies {
     private IntegrityAnomalies() {
     }
 
-    public static DataStream<Anomaly> compute(DataStream<CrmChange> crm, DataStream<CallRecord> calls,
-                                              IntegritySettings settings) {
+    /** The anomalies, and how late each call follow-up backed by a call record was logged. */
+    public record Streams(DataStream<Anomaly> anomalies, DataStream<FollowUpLogGap> logGaps) {
+    }
+
+    public static Streams compute(DataStream<CrmChange> crm, DataStream<CallRecord> calls,
+                                  IntegritySettings settings) {
         DataStream<Anomaly> backDated = crm.process(new BackDatedRows(settings)).returns(Anomaly.class)
                 .name("back-dated rows").uid("integrity-back-dated");
 
@@ -45,10 +51,12 @@ public final class IntegrityAnomalies {
                 .process(new ApprovalCheck(settings)).returns(Anomaly.class)
                 .name("unapproved status changes").uid("integrity-unapproved-status-changes");
 
-        return backDated.union(bulkFlips, unapproved, callsWithoutRecord(crm, calls, settings));
+        SingleOutputStreamOperator<Anomaly> callsWithoutRecord = callsWithoutRecord(crm, calls, settings);
+        return new Streams(backDated.union(bulkFlips, unapproved, callsWithoutRecord),
+                callsWithoutRecord.getSideOutput(CallWithoutCdrCheck.LOG_GAPS));
     }
 
-    private static DataStream<Anomaly> callsWithoutRecord(DataStream<CrmChange> crm, DataStream<CallRecord> calls,
+    private static SingleOutputStreamOperator<Anomaly> callsWithoutRecord(DataStream<CrmChange> crm, DataStream<CallRecord> calls,
                                                           IntegritySettings settings) {
         DataStream<LeadPhone> phones = crm
                 .flatMap((CrmChange c, Collector<LeadPhone> out) -> LeadSignals.phones(c).forEach(out::collect))

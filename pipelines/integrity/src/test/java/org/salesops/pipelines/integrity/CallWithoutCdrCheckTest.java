@@ -48,8 +48,7 @@ class CallWithoutCdrCheckTest {
     }
 
     void logged(long activity, double occurredHours, double knownHours) throws Exception {
-        harness.processElement(LeadCallEvent.of(new CallActivity(activity, LEAD, OWNER, at(occurredHours), true,
-                at(knownHours))), at(knownHours));
+        harness.processElement(LeadCallEvent.of(new CallActivity(activity, LEAD, OWNER, at(occurredHours), at(knownHours), true, at(knownHours))), at(knownHours));
     }
 
     void call(String extension, String repNumber, double startedHours) throws Exception {
@@ -75,6 +74,24 @@ class CallWithoutCdrCheckTest {
         leadDeletedAndInputEnds();
 
         assertThat(anomalies()).isEmpty();
+        assertNothingLeaks(harness);
+    }
+
+    @Test
+    void aBackedFollowUpTellsHowLongAfterTheCallItWasLogged() throws Exception {
+        // given two calls by the owner, at 16:00 and 16:40, and the follow-up typed as 16:30 but entered 17 h later
+        call("8001", null, 0);
+        call(null, "+8613800000007", 0.67);
+        logged(500001L, 0.5, 17.5);
+        leadDeletedAndInputEnds();
+
+        // then the nearer call is the one it describes, and the gap runs from that call's start to the entry
+        assertThat(anomalies()).isEmpty();
+        assertThat(harness.getSideOutput(CallWithoutCdrCheck.LOG_GAPS)).extracting(r -> r.getValue())
+                .containsExactly(new FollowUpLogGap(new CallActivity(500001L, LEAD, OWNER, at(0.5), at(17.5), true,
+                        at(17.5)), at(0.67)));
+        assertThat(harness.getSideOutput(CallWithoutCdrCheck.LOG_GAPS).peek().getValue().gapMinutes())
+                .isEqualTo((at(17.5) - at(0.67)) / MINUTE);
         assertNothingLeaks(harness);
     }
 
@@ -151,7 +168,7 @@ class CallWithoutCdrCheckTest {
     @Test
     void aWithdrawnActivityIsForgotten() throws Exception {
         logged(500001L, 0, 0.1);
-        harness.processElement(LeadCallEvent.of(new CallActivity(500001L, LEAD, OWNER, at(0), false, at(0.2))), at(0.2));
+        harness.processElement(LeadCallEvent.of(new CallActivity(500001L, LEAD, OWNER, at(0), at(0.2), false, at(0.2))), at(0.2));
         leadDeletedAndInputEnds();
 
         assertThat(anomalies()).isEmpty();
@@ -161,7 +178,7 @@ class CallWithoutCdrCheckTest {
     @Test
     void aWithdrawalArrivingBeforeTheVersionItWithdrawsStillWins() throws Exception {
         // the double-submitted copy is deleted 5 minutes later, but the delete overtakes the insert
-        harness.processElement(LeadCallEvent.of(new CallActivity(500001L, LEAD, OWNER, at(0), false, at(0.2))), at(0.2));
+        harness.processElement(LeadCallEvent.of(new CallActivity(500001L, LEAD, OWNER, at(0), at(0.2), false, at(0.2))), at(0.2));
         logged(500001L, 0, 0.1);
         leadDeletedAndInputEnds();
 
@@ -172,7 +189,7 @@ class CallWithoutCdrCheckTest {
     @Test
     void followUpsOnALeadNeverSeenCannotBeChecked() throws Exception {
         // a lead deleted before the snapshot: its follow-ups survive, its phone is unknown
-        harness.processElement(LeadCallEvent.of(new CallActivity(500009L, 100001L, OWNER, at(0), true, at(0.1))), at(0.1));
+        harness.processElement(LeadCallEvent.of(new CallActivity(500009L, 100001L, OWNER, at(0), at(0.1), true, at(0.1))), at(0.1));
         leadDeletedAndInputEnds();
 
         assertThat(anomalies()).isEmpty();
@@ -193,7 +210,7 @@ class CallWithoutCdrCheckTest {
     @Test
     void anOwnerWhoseIdentityIsUnknownHasNoCalls() throws Exception {
         call("8009", null, 0);
-        harness.processElement(LeadCallEvent.of(new CallActivity(500001L, LEAD, 1999L, at(0), true, at(0.1))), at(0.1));
+        harness.processElement(LeadCallEvent.of(new CallActivity(500001L, LEAD, 1999L, at(0), at(0.1), true, at(0.1))), at(0.1));
         leadDeletedAndInputEnds();
 
         assertThat(anomalies()).extracting(a -> a.userId).containsExactly(1999L);
@@ -206,7 +223,7 @@ class CallWithoutCdrCheckTest {
                 .with("occurred_at", instant(0)).with("created_at", instant(0.1));
 
         assertThat(CallActivity.of(CrmRow.created("activities", call, instant(0.1))))
-                .containsExactly(new CallActivity(500001L, LEAD, OWNER, at(0), true, at(0.1)));
+                .containsExactly(new CallActivity(500001L, LEAD, OWNER, at(0), at(0.1), true, at(0.1)));
         assertThat(CallActivity.of(CrmRow.snapshot("activities", call, instant(5)))).hasSize(1);
         assertThat(CallActivity.of(CrmRow.created("activities", call.copy().with("type", "wechat"), instant(0.1)))).isEmpty();
         assertThat(CallActivity.of(CrmRow.created("activities", call.copy().with("lead_id", null), instant(0.1)))).isEmpty();
@@ -214,13 +231,13 @@ class CallWithoutCdrCheckTest {
         assertThat(CallActivity.of(CrmRow.updated("activities", call, call.copy().with("notes", "补充"), instant(1)))).isEmpty();
         // moved to another lead: withdrawn from the old one, logged on the new one
         assertThat(CallActivity.of(CrmRow.updated("activities", call, call.copy().with("lead_id", 7L), instant(1))))
-                .containsExactly(new CallActivity(500001L, LEAD, OWNER, at(0), false, at(1)),
-                        new CallActivity(500001L, 7L, OWNER, at(0), true, at(1)));
+                .containsExactly(new CallActivity(500001L, LEAD, OWNER, at(0), at(0.1), false, at(1)),
+                        new CallActivity(500001L, 7L, OWNER, at(0), at(0.1), true, at(1)));
         // re-timed: logged again with the new time
         assertThat(CallActivity.of(CrmRow.updated("activities", call, call.copy().with("occurred_at", instant(1)), instant(1))))
-                .containsExactly(new CallActivity(500001L, LEAD, OWNER, at(1), true, at(1)));
+                .containsExactly(new CallActivity(500001L, LEAD, OWNER, at(1), at(0.1), true, at(1)));
         assertThat(CallActivity.of(CrmRow.deleted("activities", call, instant(1))))
-                .containsExactly(new CallActivity(500001L, LEAD, OWNER, at(0), false, at(1)));
+                .containsExactly(new CallActivity(500001L, LEAD, OWNER, at(0), at(0.1), false, at(1)));
         CrmRow lead = row().with("id", LEAD).with("phone", null);
         assertThat(LeadCallEvent.lead(CrmRow.snapshot("leads", lead, instant(2)))).get()
                 .satisfies(e -> assertThat(e.lead.deleted).isFalse());

@@ -53,7 +53,7 @@ class IntegrityAnomaliesTest {
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<CallRecord>forMonotonousTimestamps()
                         .withTimestampAssigner((c, previous) -> c.endedAt().toEpochMilli()));
 
-        try (CloseableIterator<Anomaly> out = IntegrityAnomalies.compute(crm, calls, IntegritySettings.defaults())
+        try (CloseableIterator<Anomaly> out = IntegrityAnomalies.compute(crm, calls, IntegritySettings.defaults()).anomalies()
                 .executeAndCollect()) {
             out.forEachRemaining(anomalies::add);
         }

@@ -34,6 +34,11 @@ import org.salesops.pipelines.alerts.BusinessHours;
  * known when: at max(deadline, when the assignment became known), if no qualifying contact was known
  * by then, it opens (due at the deadline); at twice the SLA it escalates; it resolves when a contact
  * or the next assignment becomes known.
+ *
+ * <p>Deleting the lead stops its clock like a re-assignment does: an alert not yet open never opens,
+ * an open one resolves when the deletion becomes known, and an assignment deleted before its deadline
+ * without contact is not reported as missed (a lead removed as a duplicate or as junk is no rep's
+ * failure; reps deleting leads to hide misses is a question for the audit trail, not this metric).
  */
 public class LeadResponseFunction extends KeyedBroadcastProcessFunction<Long, LeadSignal, RepIdentity, LeadResponse> {
 
@@ -112,11 +117,15 @@ public class LeadResponseFunction extends KeyedBroadcastProcessFunction<Long, Le
                 break;
             }
             long nextAssignment = i + 1 < times.size() ? times.get(i + 1) : Long.MAX_VALUE;
+            LeadSignal deletion = deletionAfter(known, assignedAt);
             AssignmentProgress progress = assignments.get(assignedAt);
             RepIdentity owner = reps.get(progress.ownerId);
             LeadSignal first = null;
             // The end of the silence, by when it became known: a contact, or the next assignment.
             long silenceEndsAt = i + 1 < times.size() ? assignments.get(nextAssignment).knownAt : Long.MAX_VALUE;
+            if (deletion != null && deletion.knownAt <= watermark) {
+                silenceEndsAt = Math.min(silenceEndsAt, deletion.knownAt);
+            }
             for (LeadSignal c : known) {
                 boolean inWindow = c.at >= assignedAt && c.at < nextAssignment;
                 if (!inWindow || !byOwner(c, progress.ownerId, owner)) {
@@ -136,7 +145,8 @@ public class LeadResponseFunction extends KeyedBroadcastProcessFunction<Long, Le
             long deadline = assignedAt + slaMillis;
             boolean improves = first != null && (progress.reportedContactAt == null
                     || earlier(first, progress.reportedContactAt, progress.reportedKind));
-            boolean silentTooLong = first == null && !progress.reported
+            boolean deletedInTime = deletion != null && deletion.at < deadline && deletion.at <= watermark;
+            boolean silentTooLong = first == null && !progress.reported && !deletedInTime
                     && (watermark >= deadline || nextAssignment <= watermark);
             if (improves || silentTooLong) {
                 out.collect(new LeadResponse(leadId, assignedAt, progress.ownerId, deadline,
@@ -180,6 +190,17 @@ public class LeadResponseFunction extends KeyedBroadcastProcessFunction<Long, Le
         }
     }
 
+    /** The lead's first deletion at or after the assignment, or null. */
+    private static LeadSignal deletionAfter(List<LeadSignal> known, long assignedAt) {
+        LeadSignal first = null;
+        for (LeadSignal s : known) {
+            if (s.kind == LeadSignal.Kind.DELETION && s.at >= assignedAt && (first == null || s.at < first.at)) {
+                first = s;
+            }
+        }
+        return first;
+    }
+
     /** Earlier in time; at the same instant a call comes before a follow-up (the follow-up usually logs that call). */
     private static boolean earlier(LeadSignal contact, long at, LeadSignal.Kind kind) {
         return contact.at < at || (contact.at == at && contact.kind == LeadSignal.Kind.CALL && kind != LeadSignal.Kind.CALL);
@@ -189,7 +210,7 @@ public class LeadResponseFunction extends KeyedBroadcastProcessFunction<Long, Le
         return switch (contact.kind) {
             case FOLLOW_UP -> contact.userId != null && contact.userId == ownerId;
             case CALL -> owner != null && owner.madeCall(contact);
-            case ASSIGNMENT -> false;
+            case ASSIGNMENT, DELETION -> false;
         };
     }
 

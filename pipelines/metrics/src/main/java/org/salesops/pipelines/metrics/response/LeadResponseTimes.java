@@ -38,6 +38,7 @@ public final class LeadResponseTimes {
                 .flatMap((CrmChange c, org.apache.flink.util.Collector<LeadSignal> out) -> {
                     LeadSignals.assignment(c).ifPresent(out::collect);
                     LeadSignals.followUp(c).ifPresent(out::collect);
+                    LeadSignals.deletion(c).ifPresent(out::collect);
                 })
                 .returns(LeadSignal.class).name("assignments and follow-ups").uid("assignments-and-follow-ups");
         BroadcastStream<RepIdentity> reps = crm

@@ -4,16 +4,17 @@ import java.util.Objects;
 
 /**
  * Something that happened to a lead and matters for its response time: an assignment to an owner,
- * a connected call with the lead's phone, or a follow-up logged on the lead. A POJO for Flink state.
+ * a connected call with the lead's phone, a follow-up logged on the lead, or the lead's deletion.
+ * A POJO for Flink state.
  */
 public class LeadSignal {
 
-    public enum Kind { ASSIGNMENT, CALL, FOLLOW_UP }
+    public enum Kind { ASSIGNMENT, CALL, FOLLOW_UP, DELETION }
 
     public Kind kind;
     /** Lead id; for a call, unknown (0) until the call is matched to a lead by phone. */
     public long leadId;
-    /** Business time in epoch millis: assigned_at, call start, or the follow-up's occurred_at. */
+    /** Business time in epoch millis: assigned_at, call start, the follow-up's occurred_at, or the deletion's commit. */
     public long at;
     /** The owner assigned (ASSIGNMENT) or the rep who logged the follow-up (FOLLOW_UP). */
     public Long userId;
@@ -46,6 +47,10 @@ public class LeadSignal {
 
     public static LeadSignal followUp(long leadId, long occurredAt, long ownerId) {
         return new LeadSignal(Kind.FOLLOW_UP, leadId, occurredAt, ownerId, null, null, null);
+    }
+
+    public static LeadSignal deletion(long leadId, long deletedAt) {
+        return new LeadSignal(Kind.DELETION, leadId, deletedAt, null, null, null, null);
     }
 
     public static LeadSignal call(String phone, long startedAt, String repExtension, String repNumber) {

@@ -39,6 +39,16 @@ public final class LeadSignals {
                 : Optional.empty();
     }
 
+    /** A lead deleted from the CRM, at its commit time: its open response clock stops. */
+    public static Optional<LeadSignal> deletion(CrmChange change) {
+        if (!"leads".equals(change.table()) || !change.op().equals("d") || change.before() == null) {
+            return Optional.empty();
+        }
+        Long leadId = (Long) change.before().get("id");
+        return leadId == null ? Optional.empty()
+                : Optional.of(LeadSignal.deletion(leadId, change.committedAt().toEpochMilli()));
+    }
+
     /** Phone registrations a lead change implies: the new phone becomes the lead's, the old one stops being. */
     public static List<LeadPhone> phones(CrmChange change) {
         List<LeadPhone> phones = new ArrayList<>();

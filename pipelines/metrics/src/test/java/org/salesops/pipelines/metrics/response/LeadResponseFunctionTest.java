@@ -218,6 +218,39 @@ class LeadResponseFunctionTest {
     }
 
     @Test
+    void aLeadDeletedBeforeItsDeadlineRaisesNothingAndIsNotAMiss() throws Exception {
+        send(LeadSignal.assignment(LEAD, at(0), OWNER));
+        send(LeadSignal.deletion(LEAD, at(5)));
+        endOfInput();
+
+        assertThat(alerts()).isEmpty();
+        assertThat(harness.extractOutputValues()).isEmpty();
+        assertNothingLeaks();
+    }
+
+    @Test
+    void deletingALeadResolvesItsOpenAlert() throws Exception {
+        send(LeadSignal.assignment(LEAD, at(0), OWNER));
+        harness.processWatermark(at(30));
+        send(LeadSignal.deletion(LEAD, at(31)));
+        endOfInput();
+
+        assertThat(alerts()).containsExactly("open@24h due 24h", "resolved@31h due 24h");
+        assertThat(harness.extractOutputValues()).as("the miss at the deadline stands")
+                .containsExactly(new LeadResponse(LEAD, at(0), OWNER, at(24), null, null).inBusinessHours(HOURS));
+        assertNothingLeaks();
+    }
+
+    @Test
+    void aDeletionIsReadFromTheLeadsDeleteEventOnly() {
+        var lead = org.salesops.pipelines.crm.CrmRow.row().with("id", LEAD).with("owner_id", OWNER)
+                .with("assigned_at", T0);
+        assertThat(LeadSignals.deletion(org.salesops.pipelines.crm.CrmRow.deleted("leads", lead, T0.plusSeconds(60))))
+                .contains(LeadSignal.deletion(LEAD, T0.plusSeconds(60).toEpochMilli()));
+        assertThat(LeadSignals.deletion(org.salesops.pipelines.crm.CrmRow.created("leads", lead, T0))).isEmpty();
+    }
+
+    @Test
     void theAlertResolvesWhenTheContactBecomesKnownEvenIfItIsDatedEarlier() throws Exception {
         send(LeadSignal.assignment(LEAD, at(0), OWNER));
         harness.processWatermark(at(24));
