@@ -41,6 +41,12 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--bounded", description = "Read what is in Kafka now, then stop (replay); default: run until stopped.")
     boolean bounded;
 
+    @Option(names = "--live-lag", defaultValue = "PT5S",
+            description = "Live runs: how far events may arrive out of order, and how long an input may be quiet "
+                    + "before its time follows the wall clock, so deadlines pass with nothing arriving "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration liveLag;
+
     @Option(names = "--local", description = "Run on an in-process Flink MiniCluster instead of the environment Flink provides.")
     boolean local;
 
@@ -57,7 +63,7 @@ public final class IngestCommand implements Callable<Integer> {
             props.put("jdbc.password", catalogPassword);
         }
         Duration took = IngestRun.run(new IngestRun.Options(bootstrapServers, catalogName, props, parallelism,
-                checkpointInterval, bounded), local);
+                checkpointInterval, bounded, liveLag), local);
         Console.step("Ingest job finished after " + took.toSeconds() + " s");
         return 0;
     }

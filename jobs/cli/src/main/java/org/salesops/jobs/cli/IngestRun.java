@@ -30,10 +30,23 @@ public final class IngestRun {
     /**
      * @param parallelism   task parallelism (the embedded default uses 2, one per core)
      * @param checkpointing interval of checkpoints, i.e. of Iceberg commits
-     * @param bounded       read what is in Kafka at start, then finish
+     * @param bounded       read what is in Kafka at start, then finish (a replay, in event time only)
+     * @param liveLag       live runs only: the out-of-orderness, and the quiet time after which an
+     *                      input's watermark follows the wall clock; a deadline becomes an alert about
+     *                      this much after it passes, plus a checkpoint interval for the commit
      */
     public record Options(String bootstrapServers, String catalogName, Map<String, String> catalogProperties,
-                          int parallelism, Duration checkpointing, boolean bounded) {
+                          int parallelism, Duration checkpointing, boolean bounded, Duration liveLag) {
+
+        public Options(String bootstrapServers, String catalogName, Map<String, String> catalogProperties,
+                       int parallelism, Duration checkpointing, boolean bounded) {
+            this(bootstrapServers, catalogName, catalogProperties, parallelism, checkpointing, bounded,
+                    Duration.ofSeconds(5));
+        }
+
+        IngestSettings settings() {
+            return bounded ? IngestSettings.defaults() : IngestSettings.defaults().live(liveLag, liveLag);
+        }
     }
 
     private IngestRun() {
@@ -66,7 +79,7 @@ public final class IngestRun {
         KafkaTopics.ensure(options.bootstrapServers(), KafkaTopics.all(), 2);
         new IngestJob(sources, new IcebergTableSink(loader),
                 new KafkaAlertPublisher(options.bootstrapServers(), KafkaAlertPublisher.DEFAULT_TOPIC),
-                IngestSettings.defaults()).build(env);
+                options.settings()).build(env);
 
         long started = System.nanoTime();
         env.execute("salesops ingest");

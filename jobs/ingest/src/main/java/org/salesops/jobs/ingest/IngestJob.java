@@ -1,5 +1,6 @@
 package org.salesops.jobs.ingest;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -142,12 +143,17 @@ public final class IngestJob {
     /**
      * Event time is the Kafka record time: for a CRM change Debezium's commit time, for a call record
      * the end of the call. Watermarks are generated per Kafka partition in the source, so topics read
-     * at different speeds (a replay) never make each other's records late.
+     * at different speeds (a replay) never make each other's records late; in a live run a quiet
+     * partition's watermark follows the wall clock, so deadlines pass when nothing arrives.
      */
     private WatermarkStrategy<KafkaRecord> watermarks() {
-        return WatermarkStrategy.<KafkaRecord>forBoundedOutOfOrderness(settings.outOfOrderness())
-                .withTimestampAssigner((record, previous) -> record.timestamp)
-                .withIdleness(settings.idleness());
+        Duration outOfOrderness = settings.outOfOrderness();
+        Duration idleness = settings.idleness();
+        WatermarkStrategy<KafkaRecord> strategy = settings.liveClock()
+                ? WatermarkStrategy.forGenerator(context ->
+                        new LiveClockWatermarks(outOfOrderness, idleness, System::currentTimeMillis))
+                : WatermarkStrategy.<KafkaRecord>forBoundedOutOfOrderness(outOfOrderness).withIdleness(idleness);
+        return strategy.withTimestampAssigner((record, previous) -> record.timestamp);
     }
 
     private <T> DataStream<T> ingest(StreamExecutionEnvironment env, String family, RecordSource source,
