@@ -70,7 +70,7 @@ final class GroundTruthBuilder {
     private static List<GroundTruth.ExpectedAlert> alerts(List<AlertEpisode> leadEpisodes, List<CrmChange> crmChanges,
                                                           Instant lastEventAt) {
         List<CrmAlertRule> rules = List.of(new CommitmentOverdue(), new QuoteFeedbackMissing(), new StageDwell(),
-                new CollabTaskDwell());
+                new CollabTaskDwell(), new ReceivableStepDwell());
         for (CrmChange change : crmChanges) {
             rules.forEach(rule -> rule.see(change));
         }

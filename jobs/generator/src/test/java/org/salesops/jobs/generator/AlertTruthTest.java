@@ -16,7 +16,7 @@ import org.salesops.pipelines.crm.CrmChange;
 class AlertTruthTest {
 
     private static final List<String> RULES = List.of(LeadNotContacted.RULE, CommitmentOverdue.RULE,
-            QuoteFeedbackMissing.RULE, StageDwell.RULE, CollabTaskDwell.RULE);
+            QuoteFeedbackMissing.RULE, StageDwell.RULE, CollabTaskDwell.RULE, ReceivableStepDwell.RULE);
 
     private final GeneratedCompany small = Companies.small();
     private final GroundTruth truth = small.groundTruth();
@@ -65,7 +65,7 @@ class AlertTruthTest {
         assertThat(company.groundTruth().leadAssignments().size())
                 .isGreaterThan((int) alerts.stream().filter(a -> a.rule().equals(LeadNotContacted.RULE)).count());
         for (Supplier<CrmAlertRule> factory : List.<Supplier<CrmAlertRule>>of(CommitmentOverdue::new,
-                QuoteFeedbackMissing::new, StageDwell::new, CollabTaskDwell::new)) {
+                QuoteFeedbackMissing::new, StageDwell::new, CollabTaskDwell::new, ReceivableStepDwell::new)) {
             CrmAlertRule rule = factory.get();
             company.crmChanges().forEach(rule::see);
             String name = rule.episodes().get(0).rule;

@@ -35,9 +35,7 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.salesops.pipelines.alerts.Alert;
 import org.salesops.pipelines.alerts.AlertRecipients;
-import org.salesops.pipelines.alerts.AlertRules;
-import org.salesops.pipelines.alerts.SilenceAlertFunction;
-import org.salesops.pipelines.alerts.SilenceEvent;
+import org.salesops.pipelines.alerts.DeadlineAlerts;
 
 /**
  * The ingest job: each input family is de-duplicated, parsed and routed to its typed raw tables;
@@ -121,13 +119,7 @@ public final class IngestJob {
         write(integrity.anomalies(), "gold/integrity_anomalies", Anomaly::toRow);
         write(integrity.logGaps(), "gold/follow_up_log_gap", FollowUpLogGap::toRow);
 
-        AlertRules rules = AlertRules.all(settings.calendar());
-        DataStream<Alert> deadlineAlerts = crm
-                .flatMap((CrmChange c, Collector<SilenceEvent> out) -> rules.apply(c).forEach(out::collect))
-                .returns(SilenceEvent.class).name("deadline rules").uid("deadline-rules")
-                .keyBy(SilenceEvent::key, TypeInformation.of(String.class))
-                .process(new SilenceAlertFunction(settings.calendar())).returns(Alert.class)
-                .name("silence alerts").uid("silence-alerts");
+        DataStream<Alert> deadlineAlerts = DeadlineAlerts.compute(crm, settings.calendar());
         DataStream<Alert> alerts = responseTimes.alerts().union(deadlineAlerts)
                 .connect(crm
                         .flatMap((CrmChange c, Collector<AlertRecipients.ManagerLink> out) ->

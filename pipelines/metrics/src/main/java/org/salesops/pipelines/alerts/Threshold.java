@@ -9,7 +9,9 @@ import java.util.Objects;
  * {@link WorkingCalendar}. Kept with an episode so a follow-up can restart the same silence.
  * A POJO for Flink state.
  */
-public class Threshold {
+public class Threshold implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public static final String HOURS = "hours";
     public static final String WORKING_DAYS = "working_days";
@@ -59,6 +61,15 @@ public class Threshold {
 
     @Override
     public String toString() {
-        return amount + " " + unit;
+        return amount(amount) + (HOURS.equals(unit) ? " h" : " working days");
+    }
+
+    /** For the Chinese half of a message, e.g. 48小时 or 2个工作日. */
+    public String inChinese() {
+        return amount(amount) + (HOURS.equals(unit) ? "小时" : "个工作日");
+    }
+
+    private static String amount(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 }
