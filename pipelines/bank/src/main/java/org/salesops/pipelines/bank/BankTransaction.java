@@ -6,18 +6,22 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * One bank transaction, normalised from any statement format (camt.054, camt.053, later MT940
- * and Chinese bank CSV). A batch booking is split: one record per underlying transaction.
+ * One bank transaction, normalised from any statement format (camt.054, camt.053, MT940/MT942,
+ * Chinese bank CSV). A batch booking is split: one record per underlying transaction.
  * The JSON form is described by {@code schemas/input/bank-transaction.schema.json}.
  *
  * @param transactionKey          stable unique id within the account: the dedup key. For camt it
  *                                is the transaction's AcctSvcrRef, else the entry's reference +
  *                                "/" + the transaction's index in the entry, else a digest of its
- *                                position (see {@code TransactionKey}); it names the transaction,
- *                                not its status, so a later BOOK replaces an earlier PDNG
- * @param sourceFormat            e.g. "camt.054.001.08", "camt.053.001.02"
- * @param messageId               GrpHdr/MsgId of the document it came from
- * @param accountId               the reported (our) account: IBAN or other id
+ *                                position (see {@code TransactionKey}); MT940 and bank CSV keys are
+ *                                described by {@code Mt940Keys} and {@code ChineseBankCsvParser}; it
+ *                                names the transaction, not its status, so a later BOOK replaces an
+ *                                earlier PDNG
+ * @param sourceFormat            e.g. "camt.054.001.08", "camt.053.001.02", "MT940", "csv.icbc-debit"
+ * @param messageId               id of the document it came from: GrpHdr/MsgId, the MT940 :20:, a
+ *                                digest of a CSV file
+ * @param accountId               the reported (our) account: IBAN or other id; null when a CSV
+ *                                export does not name it
  * @param amount                  signed: credit positive, debit negative; scale as in the source
  *                                (at most 5 decimals)
  * @param currency                ISO 4217

@@ -51,12 +51,12 @@ public final class Camt054Writer {
     /**
      * @param messageId   GrpHdr/MsgId, also used as the notification id
      * @param createdAt   creation time of the message
-     * @param accountIban the notified account
+     * @param account     the notified account: an IBAN, else a domestic account number (written as Othr/Id)
      * @return the XML document, UTF-8 declared
      */
-    public String write(String messageId, Instant createdAt, String accountIban, List<BankTransaction> txs) {
+    public String write(String messageId, Instant createdAt, String account, List<BankTransaction> txs) {
         requireText(messageId, "messageId");
-        requireText(accountIban, "accountIban");
+        requireText(account, "account");
         if (createdAt == null) {
             throw new IllegalArgumentException("createdAt is required");
         }
@@ -70,7 +70,7 @@ public final class Camt054Writer {
         Element notification = add(body, "Ntfctn");
         add(notification, "Id", messageId);
         add(notification, "CreDtTm", dateTime(createdAt));
-        add(add(add(notification, "Acct"), "Id"), "IBAN", accountIban);
+        accountId(add(add(notification, "Acct"), "Id"), account);
         for (BankTransaction tx : txs) {
             writeEntry(notification, tx);
         }
@@ -166,12 +166,16 @@ public final class Camt054Writer {
             add(add(add(parties, side), "Pty"), "Nm", tx.counterpartyName());
         }
         if (tx.counterpartyAccount() != null) {
-            Element id = add(add(parties, side + "Acct"), "Id");
-            if (IBAN.matcher(tx.counterpartyAccount()).matches()) {
-                add(id, "IBAN", tx.counterpartyAccount());
-            } else {
-                add(add(id, "Othr"), "Id", tx.counterpartyAccount());
-            }
+            accountId(add(add(parties, side + "Acct"), "Id"), tx.counterpartyAccount());
+        }
+    }
+
+    /** An IBAN as IBAN; any other account number (the schema allows no other in IBAN) as Othr/Id. */
+    private static void accountId(Element id, String account) {
+        if (IBAN.matcher(account).matches()) {
+            add(id, "IBAN", account);
+        } else {
+            add(add(id, "Othr"), "Id", account);
         }
     }
 

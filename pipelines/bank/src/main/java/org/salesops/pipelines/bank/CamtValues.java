@@ -19,9 +19,6 @@ final class CamtValues {
 
     /** ISO 20022 amounts: xs:decimal without sign or exponent, at most 5 fraction digits. */
     private static final Pattern AMOUNT = Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)");
-    private static final int MAX_FRACTION_DIGITS = 5;
-    /** The raw table stores decimal(18,5): 13 integer digits. */
-    private static final int MAX_INTEGER_DIGITS = 13;
 
     private CamtValues() {
     }
@@ -46,9 +43,8 @@ final class CamtValues {
         if (value.signum() < 0) {
             throw where.reject(name + " '" + text + "' is negative; the direction belongs in CdtDbtInd");
         }
-        if (value.scale() > MAX_FRACTION_DIGITS || value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
-            throw where.reject(name + " '" + text + "' has more than " + MAX_INTEGER_DIGITS
-                    + " integer or " + MAX_FRACTION_DIGITS + " fraction digits");
+        if (!StoredAmount.fits(value)) {
+            throw where.reject(name + " '" + text + "' has " + StoredAmount.TOO_LARGE);
         }
         return value;
     }

@@ -18,6 +18,9 @@ import java.util.HexFormat;
  * </ol>
  * The key names the transaction, not its state: a pending entry later booked under the same
  * reference keeps its key, so downstream should upsert on it (latest status wins).
+ *
+ * <p>Statement files build their keys elsewhere ({@link Mt940Keys}, {@link ChineseBankCsvParser})
+ * and share {@link #digest} for the parts that have no reference of their own.
  */
 final class TransactionKey {
 
@@ -34,9 +37,13 @@ final class TransactionKey {
         if (entryReference != null) {
             return entryReference + "/" + transactionIndex;
         }
-        String position = String.join("\n", accountId, messageId,
+        return digest(accountId, messageId,
                 Integer.toString(statementIndex), Integer.toString(entryIndex), Integer.toString(transactionIndex));
-        return "sha256:" + sha256Hex(position).substring(0, DIGEST_HEX_DIGITS);
+    }
+
+    /** "sha256:" + the first 32 hex digits of SHA-256 over the parts, one per line; null parts count as "null". */
+    static String digest(String... parts) {
+        return "sha256:" + sha256Hex(String.join("\n", parts)).substring(0, DIGEST_HEX_DIGITS);
     }
 
     private static String sha256Hex(String text) {

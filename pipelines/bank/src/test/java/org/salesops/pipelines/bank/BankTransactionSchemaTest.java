@@ -54,13 +54,16 @@ class BankTransactionSchemaTest {
         List<String> statuses = new ArrayList<>();
         properties.get("status").get("enum").forEach(status -> statuses.add(status.asText()));
 
-        CamtParser parser = new CamtParser();
+        StatementFileParser parser = new StatementFileParser();
         List<BankTransaction> parsed = new ArrayList<>();
         for (String file : List.of(
                 "camt053/Subite-eu__camt-to-coda/BE68793230773034-202411.xml",
                 "camt053/dvbern__iso20022/camt.053_P_CH0309000000250090342_380000000_0_2016053100163801.xml",
                 "camt054/Subite-eu__camt-to-coda/2024-03-07.xml",
-                "camt054/dvbern__iso20022/camt_054_Beispiel_NoCrdtBookedNotReversed.xml")) {
+                "camt054/dvbern__iso20022/camt_054_Beispiel_NoCrdtBookedNotReversed.xml",
+                "mt940/fruitl00p__php-mt940/Bunq/sample",
+                "mt940/wolph__mt940/betterplace/sepa_mt9401.sta",
+                "cn-bank-export/deb-sig__double-entry-generator/boc/debit/example-boc-records.csv")) {
             parsed.addAll(parser.parse(Samples.read(file), file));
         }
 

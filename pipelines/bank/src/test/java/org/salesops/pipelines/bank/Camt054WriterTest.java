@@ -66,12 +66,7 @@ class Camt054WriterTest {
 
     @Test
     void writtenNotificationIsValidAgainstTheIsoSchema() throws Exception {
-        String xml = writer.write(MESSAGE_ID, CREATED, ACCOUNT, transactions());
-
-        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-        Validator validator = factory.newSchema(
-                Samples.path("iso20022-xsd/Subite-eu__camt-to-coda/camt.054.001.08.xsd").toFile()).newValidator();
-        validator.validate(new StreamSource(new StringReader(xml)));
+        validateAgainstIsoSchema(writer.write(MESSAGE_ID, CREATED, ACCOUNT, transactions()));
     }
 
     @Test
@@ -88,6 +83,18 @@ class Camt054WriterTest {
                 .contains("Keller &amp; Söhne &lt;Zürich&gt;");
         // the returned payment names the payer it goes back to, as the debtor of the original credit
         assertThat(xml).containsPattern("<Dbtr>\\s*<Pty>\\s*<Nm>Acme Ltd</Nm>");
+    }
+
+    @Test
+    void domesticAccountNumberIsWrittenAsOtherIdNotAsIban() throws Exception {
+        String domestic = "6222021234567890123";
+        String xml = writer.write(MESSAGE_ID, CREATED, domestic, transactions());
+
+        assertThat(xml).containsPattern("<Acct>\\s*<Id>\\s*<Othr>\\s*<Id>" + domestic + "</Id>")
+                .doesNotContain("<IBAN>" + domestic);
+        validateAgainstIsoSchema(xml);
+        assertThat(parser.parse(xml.getBytes(StandardCharsets.UTF_8), "generator"))
+                .extracting(BankTransaction::accountId).containsOnly(domestic);
     }
 
     @Test
@@ -127,5 +134,11 @@ class Camt054WriterTest {
                 tx.amount(), tx.currency(), bookingDate, tx.valueDate(), tx.bookedAt(), tx.status(), tx.reversal(),
                 tx.accountServicerReference(), tx.endToEndId(), tx.counterpartyName(), tx.counterpartyAccount(),
                 tx.remittanceUnstructured(), tx.creditorReference(), tx.referredDocuments(), tx.bankTransactionCode());
+    }
+
+    private static void validateAgainstIsoSchema(String xml) throws Exception {
+        Validator validator = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(
+                Samples.path("iso20022-xsd/Subite-eu__camt-to-coda/camt.054.001.08.xsd").toFile()).newValidator();
+        validator.validate(new StreamSource(new StringReader(xml)));
     }
 }

@@ -50,16 +50,23 @@ final class Samples {
 
     /** Every XML file under the given sample folders, as paths relative to the samples root. */
     static Stream<String> xmlFiles(String... folders) {
-        return Stream.of(folders).flatMap(folder -> {
-            try (Stream<Path> files = Files.walk(root().resolve(folder))) {
-                return files.filter(f -> f.toString().endsWith(".xml"))
-                        .map(f -> root().relativize(f).toString())
-                        .sorted()
-                        .toList()
-                        .stream();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return Stream.of(folders).flatMap(Samples::files).filter(file -> file.endsWith(".xml"));
+    }
+
+    /**
+     * Every sample under the folder, as paths relative to the samples root, sorted; without the
+     * licence texts and SOURCES.md kept beside them.
+     */
+    static Stream<String> files(String folder) {
+        try (Stream<Path> files = Files.walk(root().resolve(folder))) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().matches("LICENSE.*|COPYING.*|SOURCES\\.md"))
+                    .map(f -> root().relativize(f).toString())
+                    .sorted()
+                    .toList()
+                    .stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
