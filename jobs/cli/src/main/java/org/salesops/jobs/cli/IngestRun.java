@@ -53,6 +53,14 @@ public final class IngestRun {
     }
 
     public static Duration run(Options options, boolean localCluster) throws Exception {
+        StreamExecutionEnvironment env = prepare(options, localCluster);
+        long started = System.nanoTime();
+        env.execute("salesops ingest");
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** Creates the tables and builds the job on an environment, ready to execute (or executeAsync). */
+    public static StreamExecutionEnvironment prepare(Options options, boolean localCluster) throws Exception {
         CatalogLoader loader = IcebergCatalogs.jdbc(options.catalogName(), options.catalogProperties());
         Catalog catalog = loader.loadCatalog();
         IcebergTables.ensureExist(catalog, IngestJob.tables());
@@ -75,14 +83,11 @@ public final class IngestRun {
         IngestJob.Sources sources = new IngestJob.Sources(
                 new KafkaRecordSource(options.bootstrapServers(), IngestJob.CRM_TOPICS, group, options.bounded()),
                 new KafkaRecordSource(options.bootstrapServers(), IngestJob.CALL_TOPIC.replace(".", "\\."), group, options.bounded()),
-                new KafkaRecordSource(options.bootstrapServers(), IngestJob.BANK_TOPIC.replace(".", "\\."), group, options.bounded()));
+                new KafkaRecordSource(options.bootstrapServers(), IngestJob.BANK_TOPICS, group, options.bounded()));
         KafkaTopics.ensure(options.bootstrapServers(), KafkaTopics.all(), 2);
         new IngestJob(sources, new IcebergTableSink(loader),
                 new KafkaAlertPublisher(options.bootstrapServers(), KafkaAlertPublisher.DEFAULT_TOPIC),
                 options.settings()).build(env);
-
-        long started = System.nanoTime();
-        env.execute("salesops ingest");
-        return Duration.ofNanos(System.nanoTime() - started);
+        return env;
     }
 }

@@ -48,6 +48,10 @@ public final class IngestJob {
     public static final String CRM_TOPICS = "crm\\.public\\..*";
     public static final String CALL_TOPIC = "pbx.cdr";
     public static final String BANK_TOPIC = "bank.camt054";
+    /** Statement files (camt.053/052, MT940/MT942, Chinese bank CSV), one whole file per record, keyed by file name. */
+    public static final String STATEMENT_TOPIC = "bank.statements";
+    /** The bank source reads both: real-time notifications and dropped statement files. */
+    public static final String BANK_TOPICS = "bank\\.(camt054|statements)";
 
     /** The three input families. */
     public record Sources(RecordSource crm, RecordSource calls, RecordSource bank) {

@@ -25,9 +25,13 @@ public final class KafkaTopics {
         CrmSchema.load().tables().keySet().forEach(t -> names.add(CrmTopics.topic(t)));
         names.add(IngestJob.CALL_TOPIC);
         names.add(IngestJob.BANK_TOPIC);
+        names.add(IngestJob.STATEMENT_TOPIC);
         names.add(KafkaAlertPublisher.DEFAULT_TOPIC);
         return names;
     }
+
+    /** A statement file travels whole, as one record (see StatementFolder): up to this size. */
+    public static final int MAX_STATEMENT_BYTES = 16 * 1024 * 1024;
 
     /**
      * Creates the topics that do not exist yet. Records are kept forever: the topics are the
@@ -37,7 +41,9 @@ public final class KafkaTopics {
     public static void ensure(String bootstrapServers, Collection<String> names, int partitions)
             throws ExecutionException, InterruptedException {
         List<NewTopic> topics = names.stream()
-                .map(name -> new NewTopic(name, partitions, (short) 1).configs(Map.of("retention.ms", "-1")))
+                .map(name -> new NewTopic(name, partitions, (short) 1).configs(name.equals(IngestJob.STATEMENT_TOPIC)
+                        ? Map.of("retention.ms", "-1", "max.message.bytes", String.valueOf(MAX_STATEMENT_BYTES + 65_536))
+                        : Map.of("retention.ms", "-1")))
                 .toList();
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.salesops.pipelines.bank.BankTransaction;
 import org.salesops.pipelines.bank.CamtParser;
+import org.salesops.pipelines.bank.StatementFileParser;
 import org.salesops.pipelines.calls.CallRecord;
 import org.salesops.pipelines.calls.CallRecordParser;
 import org.salesops.pipelines.common.KafkaRecord;
@@ -17,6 +18,7 @@ final class Parsers {
     private static final CrmChangeParser CRM = new CrmChangeParser();
     private static final CallRecordParser CALLS = new CallRecordParser();
     private static final CamtParser BANK = new CamtParser();
+    private static final StatementFileParser STATEMENTS = new StatementFileParser();
 
     private Parsers() {
     }
@@ -32,9 +34,16 @@ final class Parsers {
         return CALLS.parse(new String(record.value, StandardCharsets.UTF_8));
     }
 
+    /** A camt.054 notification, or a whole statement file (its name is the record key) of any known format. */
     static List<BankTransaction> bank(KafkaRecord record) throws RejectedInput {
-        if (record.value == null) {
-            throw new RejectedInput("empty message: a bank notification needs a camt.054 document");
+        boolean statement = IngestJob.STATEMENT_TOPIC.equals(record.topic);
+        if (record.value == null || record.value.length == 0) {
+            throw new RejectedInput(statement ? "empty message: a statement record needs the file's bytes"
+                    : "empty message: a bank notification needs a camt.054 document");
+        }
+        if (statement) {
+            String fileName = record.key == null ? record.position() : new String(record.key, StandardCharsets.UTF_8);
+            return STATEMENTS.parse(record.value, fileName);
         }
         return BANK.parse(record.value, record.position());
     }

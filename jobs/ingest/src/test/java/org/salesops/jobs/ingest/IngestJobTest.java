@@ -3,6 +3,7 @@ package org.salesops.jobs.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,6 +89,12 @@ class IngestJobTest {
         bank.add(new KafkaRecord("bank.camt054", 0, 0, T0.toEpochMilli(), null, new Camt054Writer()
                 .write("NTF-1", T0, "CN0000000000000000000001", credits).getBytes(StandardCharsets.UTF_8)));
         bank.add(new KafkaRecord("bank.camt054", 0, 1, T0.toEpochMilli(), null, "<Document><broken".getBytes(StandardCharsets.UTF_8)));
+        // statement files dropped in the folder travel whole: a CMB export saved in GB18030, and an MT940 that does not add up
+        byte[] cmb = new String(sample("cn-bank-export/deb-sig__double-entry-generator/cmb/credit/example-cmb-records.csv"),
+                StandardCharsets.UTF_8).getBytes(Charset.forName("GB18030"));
+        bank.add(new KafkaRecord("bank.statements", 0, 0, T0.toEpochMilli(), "招商银行信用卡.csv".getBytes(StandardCharsets.UTF_8), cmb));
+        bank.add(new KafkaRecord("bank.statements", 1, 0, T0.toEpochMilli(), "ing.sta".getBytes(StandardCharsets.UTF_8),
+                sample("mt940/zilverline__mt940/ing.txt")));
 
         warehouse = new TempWarehouse(dir);
 
@@ -117,10 +124,12 @@ class IngestJobTest {
             assertThat(accounted.add(r.getField("source_topic") + "/" + r.getField("source_partition") + "@"
                     + r.getField("source_offset"))).as("a dead letter is not also a typed row").isTrue();
         }
-        assertThat(rows).isEqualTo(5 + 1 + 2);
+        assertThat(rows).isEqualTo(5 + 1 + 2 + 6);
         assertThat(accounted).hasSize(crm.size() + calls.size() + bank.size());
         assertThat(dead).extracting(r -> r.getField("error_kind"))
-                .containsExactlyInAnyOrder("duplicate", "rejected", "rejected", "rejected", "rejected");
+                .containsExactlyInAnyOrder("duplicate", "rejected", "rejected", "rejected", "rejected", "rejected");
+        assertThat(dead).filteredOn(r -> r.getField("source_topic").equals("bank.statements"))
+                .singleElement().satisfies(r -> assertThat((String) r.getField("error")).contains("reconcile"));
         assertThat(dead).allSatisfy(r -> assertThat((String) r.getField("error")).isNotBlank());
         assertThat(dead).anySatisfy(r -> assertThat((String) r.getField("error")).contains("products"));
     }
@@ -132,7 +141,8 @@ class IngestJobTest {
         assertThat(lead.getField("phone")).isEqualTo("138-0013-8000");
         assertThat(lead.getField("channel")).isEqualTo("douyin");
 
-        List<Record> tx = read("raw.bank_transactions");
+        List<Record> tx = read("raw.bank_transactions").stream()
+                .filter(r -> r.getField("_source_topic").equals("bank.camt054")).toList();
         assertThat(tx).extracting(r -> ((BigDecimal) r.getField("amount")).stripTrailingZeros().toPlainString())
                 .containsExactlyInAnyOrder("1000", "250.5");
         assertThat(read("raw.calls").get(0).getField("remote_number")).isEqualTo("+8613800138000");
@@ -162,6 +172,27 @@ class IngestJobTest {
         List<Alert> published = CollectingSink.COLLECTED.stream().map(Alert.class::cast).toList();
         assertThat(published).extracting(a -> a.status).containsExactly("open", "escalated");
         assertThat(published).allSatisfy(a -> assertThat(a.alertId).isEqualTo(alert.getField("alert_id")));
+    }
+
+    @Test
+    void aStatementFileInGb18030BecomesOneRowPerTransaction() throws Exception {
+        List<Record> fromFile = read("raw.bank_transactions").stream()
+                .filter(r -> r.getField("_source_topic").equals("bank.statements")).toList();
+
+        assertThat(fromFile).hasSize(6);
+        assertThat(fromFile).extracting(r -> r.getField("source_format")).containsOnly(fromFile.get(0).getField("source_format"));
+        assertThat((String) fromFile.get(0).getField("source_format")).containsIgnoringCase("cmb");
+    }
+
+    /** A file of the shared third-party samples ({@code shared/samples} beside the project). */
+    static byte[] sample(String relative) throws java.io.IOException {
+        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+            Path candidate = d.resolve("shared").resolve("samples").resolve(relative);
+            if (java.nio.file.Files.isRegularFile(candidate)) {
+                return java.nio.file.Files.readAllBytes(candidate);
+            }
+        }
+        throw new IllegalStateException("sample not found above " + Path.of("").toAbsolutePath() + ": " + relative);
     }
 
     static List<Record> read(String table) throws Exception {
