@@ -242,6 +242,28 @@ class LeadResponseFunctionTest {
     }
 
     @Test
+    void aLeadReopenedToTheSameOwnerIsANewAssignmentWithItsOwnClock() throws Exception {
+        var lost = org.salesops.pipelines.crm.CrmRow.row().with("id", LEAD).with("owner_id", OWNER)
+                .with("assigned_at", T0).with("status", "lost");
+        var reopened = lost.copy().with("status", "assigned").with("assigned_at", T0.plusSeconds(30 * 86_400));
+        // the CRM re-opens the lost lead and hands it to the same rep again
+        var signal = LeadSignals.assignment(org.salesops.pipelines.crm.CrmRow.updated("leads", lost, reopened,
+                T0.plusSeconds(30 * 86_400)));
+        assertThat(signal).contains(LeadSignal.assignment(LEAD, at(30 * 24), OWNER));
+
+        send(LeadSignal.assignment(LEAD, at(0), OWNER));
+        send(callBy("8001", 1));
+        send(signal.orElseThrow());
+        send(callBy("8001", 30 * 24 + 2));
+        endOfInput();
+
+        assertThat(harness.extractOutputValues()).containsExactly(
+                new LeadResponse(LEAD, at(0), OWNER, at(24), at(1), "call").inBusinessHours(HOURS),
+                new LeadResponse(LEAD, at(30 * 24), OWNER, at(31 * 24), at(30 * 24 + 2), "call").inBusinessHours(HOURS));
+        assertNothingLeaks();
+    }
+
+    @Test
     void aDeletionIsReadFromTheLeadsDeleteEventOnly() {
         var lead = org.salesops.pipelines.crm.CrmRow.row().with("id", LEAD).with("owner_id", OWNER)
                 .with("assigned_at", T0);
