@@ -85,7 +85,13 @@ public final class DemoCommand implements Callable<Integer> {
                 System.out.println(DirectorSummary.render(trino, new ArrayList<>(CrmSchema.load().tables().keySet())));
             }
 
+            Path report = stackDir.resolve("report.html");
+            try (Connection trino = DriverManager.getConnection(local.trinoJdbcUrl(), "director", null)) {
+                DashboardsCommand.writeReport(trino, local.trinoJdbcUrl(), report);
+            }
+
             System.out.println("继续探索 Explore further:");
+            System.out.println("  Report       " + report + "   (open in a browser 用浏览器打开)");
             System.out.println("  Trino JDBC   " + local.trinoJdbcUrl() + "   (any user name; schemas raw, gold, crm)");
             System.out.println("  Warehouse    " + local.catalogSettings().warehouseUri());
             System.out.println("  Catalog      " + local.catalogSettings().jdbcUrl());

@@ -7,6 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "lakehouse", mixinStandardHelpOptions = true, version = "salesops-lakehouse 0.1.0",
         description = "Sales-operations lakehouse 销售运营数据仓库: Kafka -> Flink -> Iceberg -> Trino.",
         subcommands = {DemoCommand.class, StackCommand.class, GenerateCommand.class, IngestCommand.class,
+                BenchCommand.class, StatementsCommand.class,
+                DashboardsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Lakehouse implements Runnable {
 
