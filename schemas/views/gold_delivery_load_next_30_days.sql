@@ -8,6 +8,8 @@ CREATE OR REPLACE VIEW gold.delivery_load_next_30_days AS
 WITH horizon AS (
   SELECT CAST(max(_committed_at) AT TIME ZONE 'Asia/Shanghai' AS date) AS first_day
   FROM raw.crm_delivery_schedule
+  -- A tombstone is no change: its time is the Kafka record's, not the commit's.
+  WHERE _op <> 'tombstone'
 ),
 days AS (
   SELECT day, day_of_week(day) <= 5 AS is_working_day
@@ -15,13 +17,15 @@ days AS (
   CROSS JOIN UNNEST(sequence(first_day, first_day + INTERVAL '29' DAY, INTERVAL '1' DAY)) AS t(day)
 ),
 open_schedules AS (
-  -- Clipped to the horizon before expanding, so a long or reversed date range cannot blow up sequence().
+  -- Clipped to the horizon before expanding, so a long date range cannot blow up sequence(); a reversed one (end
+  -- before start: covers no day) is left out, as sequence() fails on a start after its stop.
   SELECT s.id, s.assignee_id, s.status, s.hours_per_day,
          greatest(s.start_date, h.first_day) AS from_day,
          least(s.end_date, h.first_day + INTERVAL '29' DAY) AS to_day
   FROM crm.delivery_schedule s
   CROSS JOIN horizon h
   WHERE s.status IN ('tentative', 'confirmed')
+    AND s.start_date <= s.end_date
     AND s.start_date <= h.first_day + INTERVAL '29' DAY AND s.end_date >= h.first_day
 ),
 booked AS (
