@@ -23,7 +23,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.salesops.infra.local.CatalogKind;
 import org.salesops.infra.local.LocalStack;
 import org.salesops.infra.local.StackPorts;
-import org.salesops.jobs.ingest.KafkaAlertPublisher;
+import org.salesops.jobs.ingest.KafkaResultPublisher;
 import org.salesops.jobs.ingest.KafkaTopics;
 import org.salesops.pipelines.crm.CrmChange;
 import org.salesops.pipelines.crm.CrmChangeWriter;
@@ -156,7 +156,7 @@ final class AlertLatencyBenchmark {
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "alert-latency-benchmark");
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new StringDeserializer());
-        consumer.subscribe(List.of(KafkaAlertPublisher.DEFAULT_TOPIC));
+        consumer.subscribe(List.of(KafkaResultPublisher.ALERTS_TOPIC));
         return consumer;
     }
 

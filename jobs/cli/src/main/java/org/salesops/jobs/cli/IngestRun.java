@@ -13,7 +13,7 @@ import org.salesops.jobs.ingest.IcebergCatalogs;
 import org.salesops.jobs.ingest.IcebergTableSink;
 import org.salesops.jobs.ingest.IngestJob;
 import org.salesops.jobs.ingest.IngestSettings;
-import org.salesops.jobs.ingest.KafkaAlertPublisher;
+import org.salesops.jobs.ingest.KafkaResultPublisher;
 import org.salesops.jobs.ingest.KafkaTopics;
 import org.salesops.jobs.ingest.KafkaRecordSource;
 import java.util.List;
@@ -86,7 +86,7 @@ public final class IngestRun {
                 new KafkaRecordSource(options.bootstrapServers(), IngestJob.BANK_TOPICS, group, options.bounded()));
         KafkaTopics.ensure(options.bootstrapServers(), KafkaTopics.all(), 2);
         new IngestJob(sources, new IcebergTableSink(loader),
-                new KafkaAlertPublisher(options.bootstrapServers(), KafkaAlertPublisher.DEFAULT_TOPIC),
+                new KafkaResultPublisher(options.bootstrapServers()),
                 options.settings()).build(env);
         return env;
     }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.salesops.infra.local.LocalStack;
 import org.salesops.jobs.generator.GeneratedCompany;
 import org.salesops.jobs.generator.GroundTruth;
-import org.salesops.jobs.ingest.KafkaAlertPublisher;
+import org.salesops.jobs.ingest.KafkaResultPublisher;
 import org.salesops.pipelines.crm.CrmSchema;
 
 /**
@@ -172,7 +172,7 @@ class EndToEndTest {
     @Test
     void alertsOnKafkaAreExactlyTheStatesOfTheAlertTableEachOnce() throws Exception {
         Map<String, List<String>> statesOnKafka = new HashMap<>();
-        for (ConsumerRecord<String, String> r : readTopic(KafkaAlertPublisher.DEFAULT_TOPIC)) {
+        for (ConsumerRecord<String, String> r : readTopic(KafkaResultPublisher.ALERTS_TOPIC)) {
             String status = JSON.readTree(r.value()).get("status").asText();
             statesOnKafka.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(status);
         }

@@ -18,6 +18,11 @@ import org.salesops.pipelines.common.DuplicateFilter;
 import org.salesops.pipelines.common.KafkaRecord;
 import org.salesops.pipelines.crm.CrmChange;
 import org.salesops.pipelines.integrity.Anomaly;
+import org.salesops.pipelines.matching.CommissionEntry;
+import org.salesops.pipelines.matching.InvoiceBalance;
+import org.salesops.pipelines.matching.PaymentAllocation;
+import org.salesops.pipelines.matching.PaymentMatch;
+import org.salesops.pipelines.matching.PaymentMatching;
 import org.salesops.pipelines.integrity.FollowUpLogGap;
 import org.salesops.pipelines.integrity.IntegrityAnomalies;
 import org.salesops.pipelines.metrics.response.LeadResponse;
@@ -28,6 +33,9 @@ import org.salesops.pipelines.process.FollowUpDiscovery;
 import org.salesops.pipelines.process.ProcessMetrics;
 import org.salesops.pipelines.process.QuoteFeedback;
 import org.salesops.pipelines.process.UnregisteredCommitment;
+import org.salesops.pipelines.routine.DailyReportSettings;
+import org.salesops.pipelines.routine.DailyReportStatus;
+import org.salesops.pipelines.routine.DailyReportStatuses;
 import org.salesops.pipelines.tables.RowConverter;
 import org.salesops.pipelines.tables.TableDefinition;
 import org.salesops.pipelines.tables.TableDefinitions;
@@ -62,7 +70,8 @@ public final class IngestJob {
 
     private static final List<String> GOLD_TABLES = List.of("lead_response", "alerts", "follow_up_discovery",
             "discovery_daily", "commitments", "unregistered_commitments", "quote_feedback", "integrity_anomalies",
-            "follow_up_log_gap");
+            "follow_up_log_gap", "daily_report_status", "payment_matches", "payment_allocations", "invoice_balances",
+            "commission_ledger");
 
     /** Turns a domain value into its table row (one per output type). */
     @FunctionalInterface
@@ -72,13 +81,13 @@ public final class IngestJob {
 
     private final Sources sources;
     private final TableSink sink;
-    private final AlertPublisher alertPublisher;
+    private final ResultPublisher publisher;
     private final IngestSettings settings;
 
-    public IngestJob(Sources sources, TableSink sink, AlertPublisher alertPublisher, IngestSettings settings) {
+    public IngestJob(Sources sources, TableSink sink, ResultPublisher publisher, IngestSettings settings) {
         this.sources = sources;
         this.sink = sink;
-        this.alertPublisher = alertPublisher;
+        this.publisher = publisher;
         this.settings = settings;
     }
 
@@ -100,7 +109,7 @@ public final class IngestJob {
                 crmTables, TypeInformation.of(CrmChange.class), deadLetters);
         DataStream<CallRecord> calls = ingest(env, "calls", sources.calls(), Parsers::calls, RawRows::call,
                 List.of(TableDefinitions.load("raw/calls")), TypeInformation.of(CallRecord.class), deadLetters);
-        ingest(env, "bank", sources.bank(), Parsers::bank, RawRows::bank,
+        DataStream<BankTransaction> bank = ingest(env, "bank", sources.bank(), Parsers::bank, RawRows::bank,
                 List.of(TableDefinitions.load("raw/bank_transactions")), TypeInformation.of(BankTransaction.class),
                 deadLetters);
 
@@ -123,8 +132,12 @@ public final class IngestJob {
         write(integrity.anomalies(), "gold/integrity_anomalies", Anomaly::toRow);
         write(integrity.logGaps(), "gold/follow_up_log_gap", FollowUpLogGap::toRow);
 
+        DailyReportStatuses.Streams dailyReports =
+                DailyReportStatuses.compute(crm, DailyReportSettings.defaults(), settings.calendar());
+        write(dailyReports.statuses(), "gold/daily_report_status", DailyReportStatus::toRow);
+
         DataStream<Alert> deadlineAlerts = DeadlineAlerts.compute(crm, settings.calendar());
-        DataStream<Alert> alerts = responseTimes.alerts().union(deadlineAlerts)
+        DataStream<Alert> alerts = responseTimes.alerts().union(deadlineAlerts, dailyReports.alerts())
                 .connect(crm
                         .flatMap((CrmChange c, Collector<AlertRecipients.ManagerLink> out) ->
                                 AlertRecipients.managerLink(c).ifPresent(out::collect))
@@ -133,7 +146,14 @@ public final class IngestJob {
                 .process(new AlertRecipients()).returns(Alert.class)
                 .name("alert recipients").uid("alert-recipients");
         write(alerts, "gold/alerts", Alert::toRow);
-        alertPublisher.publish(alerts);
+        publisher.alerts(alerts);
+
+        PaymentMatching.Streams matching = PaymentMatching.compute(crm, bank, settings.matching());
+        write(matching.matches(), "gold/payment_matches", PaymentMatch::toRow);
+        write(matching.allocations(), "gold/payment_allocations", PaymentAllocation::toRow);
+        write(matching.balances(), "gold/invoice_balances", InvoiceBalance::toRow);
+        write(matching.commission(), "gold/commission_ledger", CommissionEntry::toRow);
+        publisher.paymentMatches(matching.matches());
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.Duration;
 import org.salesops.pipelines.alerts.WorkingCalendar;
 import org.salesops.pipelines.integrity.IntegritySettings;
+import org.salesops.pipelines.matching.MatchingSettings;
 import org.salesops.pipelines.process.ProcessSettings;
 import org.salesops.pipelines.metrics.response.ResponseTimeRules;
 
@@ -19,17 +20,18 @@ import org.salesops.pipelines.metrics.response.ResponseTimeRules;
  * @param calendar       working days for thresholds counted in working days (China's by default)
  * @param process        discovery, commitment and key-node metric settings
  * @param integrity      integrity-anomaly thresholds
+ * @param matching       payment-matching rules, tolerances and currencies (schemas/config/matching.json)
  */
 public record IngestSettings(Duration outOfOrderness, Duration allowedLateness, Duration idleness, boolean liveClock,
                              Duration dedupMemory,
                              ResponseTimeRules responseTime, WorkingCalendar calendar, ProcessSettings process,
-                             IntegritySettings integrity) implements Serializable {
+                             IntegritySettings integrity, MatchingSettings matching) implements Serializable {
 
     public static IngestSettings defaults() {
         return new IngestSettings(Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofMinutes(1), false,
                 Duration.ofDays(7),
                 ResponseTimeRules.defaults(), WorkingCalendar.china(), ProcessSettings.defaults(),
-                IntegritySettings.defaults());
+                IntegritySettings.defaults(), MatchingSettings.load());
     }
 
     /**
@@ -38,6 +40,6 @@ public record IngestSettings(Duration outOfOrderness, Duration allowedLateness, 
      */
     public IngestSettings live(Duration outOfOrderness, Duration idleness) {
         return new IngestSettings(outOfOrderness, allowedLateness, idleness, true, dedupMemory, responseTime, calendar,
-                process, integrity);
+                process, integrity, matching);
     }
 }

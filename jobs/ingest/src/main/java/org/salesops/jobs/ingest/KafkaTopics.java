@@ -19,14 +19,15 @@ public final class KafkaTopics {
     private KafkaTopics() {
     }
 
-    /** Every input topic (one per CRM table, calls, bank notifications) and the alert topic. */
+    /** Every input topic (one per CRM table, calls, bank notifications and statements) and the result topics. */
     public static List<String> all() {
         List<String> names = new ArrayList<>();
         CrmSchema.load().tables().keySet().forEach(t -> names.add(CrmTopics.topic(t)));
         names.add(IngestJob.CALL_TOPIC);
         names.add(IngestJob.BANK_TOPIC);
         names.add(IngestJob.STATEMENT_TOPIC);
-        names.add(KafkaAlertPublisher.DEFAULT_TOPIC);
+        names.add(KafkaResultPublisher.ALERTS_TOPIC);
+        names.add(KafkaResultPublisher.PAYMENT_MATCHES_TOPIC);
         return names;
     }
 

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -29,9 +30,11 @@ import org.salesops.pipelines.common.KafkaRecord;
 
 /**
  * The ingest job over the generated small company (bounded sources, MiniCluster at parallelism 2,
- * real Iceberg tables), its alerts compared with the ground truth. The data ends at its last event;
- * the bounded replay's final watermark then fires deadlines the data never reached, so alerts are
- * compared as of the last event.
+ * real Iceberg tables), its alerts and response times compared with the ground truth: once with the
+ * records in order, once with every record displaced by up to four minutes of event time (within the
+ * five-minute out-of-orderness), which must not change a single result. The data ends at its last
+ * event; the bounded replay's final watermark then fires deadlines the data never reached, so alerts
+ * are compared as of the last event.
  */
 class GeneratedCompanyIngestTest {
 
@@ -39,34 +42,80 @@ class GeneratedCompanyIngestTest {
     static final MiniClusterExtension FLINK = new MiniClusterExtension(
             new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
 
+    static final Duration DISPLACEMENT = Duration.ofMinutes(4);
+
     @TempDir
     static Path dir;
-    static TempWarehouse warehouse;
     static GeneratedCompany company;
+    static TempWarehouse inOrder;
+    static TempWarehouse outOfOrder;
 
     @BeforeAll
-    static void replayTheSmallCompany() throws Exception {
+    static void replayTheSmallCompanyInOrderAndOutOfOrder() throws Exception {
         company = CompanyGenerator.generate(CompanyProfile.small());
+        List<KafkaRecord> records = new ArrayList<>();
+        long offset = 0;
+        for (WireRecord r : WireFormats.records(company, true, false)) {
+            records.add(new KafkaRecord(r.topic(), 0, offset++, r.timestamp(), r.key(), r.value()));
+        }
+        inOrder = replay(records, dir.resolve("in-order"));
+        outOfOrder = replay(displaced(records, DISPLACEMENT, 20261128L), dir.resolve("out-of-order"));
+    }
+
+    /** Each record moved later in arrival by a random amount of event time below the bound (seeded). */
+    static List<KafkaRecord> displaced(List<KafkaRecord> records, Duration bound, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        Map<KafkaRecord, Long> arrival = new java.util.IdentityHashMap<>();
+        for (KafkaRecord r : records) {
+            arrival.put(r, r.timestamp + (long) (random.nextDouble() * bound.toMillis()));
+        }
+        List<KafkaRecord> shuffled = new ArrayList<>(records);
+        shuffled.sort(java.util.Comparator.comparingLong(arrival::get));
+        return shuffled;
+    }
+
+    static TempWarehouse replay(List<KafkaRecord> records, Path directory) throws Exception {
         List<KafkaRecord> crm = new ArrayList<>();
         List<KafkaRecord> calls = new ArrayList<>();
         List<KafkaRecord> bank = new ArrayList<>();
-        long offset = 0;
-        for (WireRecord r : WireFormats.records(company, true, false)) {
-            KafkaRecord record = new KafkaRecord(r.topic(), 0, offset++, r.timestamp(), r.key(), r.value());
-            (r.topic().startsWith("crm.") ? crm : r.topic().equals(WireFormats.CALL_TOPIC) ? calls : bank).add(record);
+        for (KafkaRecord record : records) {
+            (record.topic.startsWith("crm.") ? crm : record.topic.equals(WireFormats.CALL_TOPIC) ? calls : bank)
+                    .add(record);
         }
-        warehouse = new TempWarehouse(dir);
+        java.nio.file.Files.createDirectories(directory);
+        TempWarehouse warehouse = new TempWarehouse(directory);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         env.enableCheckpointing(Duration.ofSeconds(2).toMillis());
         new IngestJob(new IngestJob.Sources(bounded(crm), bounded(calls), bounded(bank)),
-                new IcebergTableSink(warehouse.loader), alerts -> alerts.sinkTo(new CollectingSink<>()),
+                new IcebergTableSink(warehouse.loader), new CollectingPublisher(),
                 IngestSettings.defaults()).build(env);
         env.execute("generated company");
+        return warehouse;
     }
 
     @Test
     void alertsEqualTheGroundTruthAsOfTheLastEvent() throws Exception {
+        assertThat(alerts(inOrder)).containsExactlyInAnyOrderElementsOf(company.groundTruth().expectedAlertsAsOfLastEvent());
+    }
+
+    @Test
+    void recordsOutOfOrderWithinTheOutOfOrdernessGiveTheSameAlertsAndResponseTimes() throws Exception {
+        assertThat(alerts(outOfOrder)).containsExactlyInAnyOrderElementsOf(company.groundTruth().expectedAlertsAsOfLastEvent());
+        assertThat(responses(outOfOrder)).isEqualTo(responses(inOrder)).hasSameSizeAs(company.groundTruth().leadAssignments());
+    }
+
+    static Set<String> responses(TempWarehouse warehouse) throws Exception {
+        Set<String> rows = new HashSet<>();
+        for (Record r : warehouse.read("gold.lead_response")) {
+            rows.add(r.getField("lead_id") + "|" + instant(r.getField("assigned_at")) + "|" + r.getField("owner_id") + "|"
+                    + instant(r.getField("first_contact_at")) + "|" + r.getField("contact_kind") + "|"
+                    + r.getField("business_minutes") + "|" + r.getField("sla_met"));
+        }
+        return rows;
+    }
+
+    static Set<String> alerts(TempWarehouse warehouse) throws Exception {
         GroundTruth truth = company.groundTruth();
         Set<String> actual = new HashSet<>();
         for (Record r : warehouse.read("gold.alerts")) {
@@ -76,7 +125,7 @@ class GeneratedCompanyIngestTest {
                 actual.add(alert);
             }
         }
-        assertThat(actual).containsExactlyInAnyOrderElementsOf(truth.expectedAlertsAsOfLastEvent());
+        return actual;
     }
 
     static Instant instant(Object value) {

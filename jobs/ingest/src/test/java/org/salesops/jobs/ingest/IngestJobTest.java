@@ -66,6 +66,18 @@ class IngestJobTest {
         Map<String, Object> followUp = row("activities", Map.of("id", 900L, "lead_id", 42L, "owner_id", 7L,
                 "type", "call", "occurred_at", T0.plusSeconds(7_200), "notes", "客户说:我们计划3月启动招标",
                 "created_at", T0.plusSeconds(7_300), "updated_at", T0.plusSeconds(7_300)));
+        // a customer with an issued invoice that the first bank credit quotes
+        Map<String, Object> customer = row("customers", Map.of("id", 5L, "name", "华达建材",
+                "legal_name", "佛山市华达建材有限公司", "updated_at", T0.minusSeconds(86_400)));
+        Map<String, Object> contract = row("contracts", Map.of("id", 840001L, "opportunity_id", 700L, "customer_id", 5L,
+                "owner_id", 7L, "contract_no", "HT-2026-00001", "amount", new BigDecimal("1000.00"), "currency", "CNY",
+                "signed_at", T0.minusSeconds(86_400), "status", "active", "updated_at", T0.minusSeconds(86_400)));
+        Map<String, Object> invoice = row("invoices", Map.of("id", 850001L, "contract_id", 840001L, "customer_id", 5L,
+                "invoice_no", "INV-2026-000001", "amount", new BigDecimal("1000.00"), "currency", "CNY",
+                "issued_at", T0.minusSeconds(86_400), "status", "issued", "updated_at", T0.minusSeconds(86_400)));
+        crm.add(crmRecord("customers", 0, change("customers", customer, T0.minusSeconds(86_400))));
+        crm.add(crmRecord("contracts", 0, change("contracts", contract, T0.minusSeconds(86_400))));
+        crm.add(crmRecord("invoices", 0, change("invoices", invoice, T0.minusSeconds(86_400))));
         crm.add(crmRecord("users", 0, change("users", supervisor, T0.minusSeconds(86_400))));
         crm.add(crmRecord("users", 1, change("users", rep, T0.minusSeconds(86_400))));
         crm.add(crmRecord("leads", 2, change("leads", silentLead, T0)));
@@ -103,7 +115,7 @@ class IngestJobTest {
         env.setParallelism(2);
         env.enableCheckpointing(Duration.ofSeconds(1).toMillis());
         new IngestJob(new IngestJob.Sources(bounded(crm), bounded(calls), bounded(bank)),
-                new IcebergTableSink(warehouse.loader), alerts -> alerts.sinkTo(new CollectingSink<>()),
+                new IcebergTableSink(warehouse.loader), new CollectingPublisher(),
                 IngestSettings.defaults()).build(env);
         env.execute("ingest test");
     }
@@ -112,8 +124,8 @@ class IngestJobTest {
     void everyRecordEndsInExactlyOnePlace() throws Exception {
         Set<String> accounted = new HashSet<>();
         int rows = 0;
-        for (String table : List.of("raw.crm_users", "raw.crm_leads", "raw.crm_activities", "raw.calls",
-                "raw.bank_transactions")) {
+        for (String table : List.of("raw.crm_users", "raw.crm_leads", "raw.crm_activities", "raw.crm_customers",
+                "raw.crm_contracts", "raw.crm_invoices", "raw.calls", "raw.bank_transactions")) {
             for (Record r : read(table)) {
                 accounted.add(r.getField("_source_topic") + "/" + r.getField("_source_partition") + "@" + r.getField("_source_offset"));
                 rows++;
@@ -124,7 +136,7 @@ class IngestJobTest {
             assertThat(accounted.add(r.getField("source_topic") + "/" + r.getField("source_partition") + "@"
                     + r.getField("source_offset"))).as("a dead letter is not also a typed row").isTrue();
         }
-        assertThat(rows).isEqualTo(5 + 1 + 2 + 6);
+        assertThat(rows).isEqualTo(5 + 3 + 1 + 2 + 6);
         assertThat(accounted).hasSize(crm.size() + calls.size() + bank.size());
         assertThat(dead).extracting(r -> r.getField("error_kind"))
                 .containsExactlyInAnyOrder("duplicate", "rejected", "rejected", "rejected", "rejected", "rejected");
@@ -169,7 +181,7 @@ class IngestJobTest {
         assertThat(alert.getField("alert_id")).isEqualTo("lead_not_contacted:lead:43:" + T0.toEpochMilli());
         assertThat(alert.getField("status")).isEqualTo("escalated"); // end of input: 48 h passed, nobody called
         assertThat((List<Object>) alert.getField("recipients")).containsExactly(7L, 3L);
-        List<Alert> published = CollectingSink.COLLECTED.stream().map(Alert.class::cast).toList();
+        List<Alert> published = CollectingSink.COLLECTED.stream().filter(Alert.class::isInstance).map(Alert.class::cast).toList();
         assertThat(published).extracting(a -> a.status).containsExactly("open", "escalated");
         assertThat(published).allSatisfy(a -> assertThat(a.alertId).isEqualTo(alert.getField("alert_id")));
     }
@@ -182,6 +194,23 @@ class IngestJobTest {
         assertThat(fromFile).hasSize(6);
         assertThat(fromFile).extracting(r -> r.getField("source_format")).containsOnly(fromFile.get(0).getField("source_format"));
         assertThat((String) fromFile.get(0).getField("source_format")).containsIgnoringCase("cmb");
+    }
+
+    @Test
+    void aCreditQuotingAnOpenInvoiceIsMatchedAtOncePaysItAndIsPublished() throws Exception {
+        Record match = read("gold.payment_matches").stream()
+                .filter(r -> r.getField("transaction_key").equals("NTF-1-1")).findFirst().orElseThrow();
+        assertThat(match.getField("status")).isEqualTo("auto_matched");
+        assertThat((String) match.getField("explanation")).contains("INV-2026-000001");
+        Record balance = read("gold.invoice_balances").stream()
+                .filter(r -> r.getField("invoice_id").equals(850001L)).findFirst().orElseThrow();
+        assertThat(((BigDecimal) balance.getField("open_amount")).signum()).isZero();
+        assertThat(balance.getField("status")).isEqualTo("paid");
+        // every bank transaction has its match state, and finance's topic saw the match
+        assertThat(read("gold.payment_matches")).hasSameSizeAs(read("raw.bank_transactions"));
+        assertThat(CollectingSink.COLLECTED).anySatisfy(o -> assertThat(o).isInstanceOfSatisfying(
+                org.salesops.pipelines.matching.PaymentMatch.class,
+                m -> assertThat(m.status + " " + m.payment.transactionKey).isEqualTo("auto_matched NTF-1-1")));
     }
 
     /** A file of the shared third-party samples ({@code shared/samples} beside the project). */

@@ -1,0 +1,77 @@
+package org.salesops.jobs.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.time.temporal.Temporal;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.flink.api.common.serialization.SerializationSchema;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.salesops.pipelines.alerts.Alert;
+import org.salesops.pipelines.matching.PaymentMatch;
+
+/**
+ * Publishes results as JSON (field names as in their gold tables, times as ISO-8601 text) on Kafka
+ * topics, keyed by what the table is keyed by, exactly once: Kafka transactions committed with
+ * Flink's checkpoints; readers use isolation.level=read_committed.
+ */
+public record KafkaResultPublisher(String bootstrapServers) implements ResultPublisher {
+
+    public static final String ALERTS_TOPIC = "alerts";
+    public static final String PAYMENT_MATCHES_TOPIC = "payment-matches";
+
+    /** The record key of a value (Flink cannot infer a lambda's type here). */
+    interface KeyOf<T> extends Serializable {
+        String key(T value);
+    }
+
+    interface RowOf<T> extends Serializable {
+        Map<String, Object> row(T value);
+    }
+
+    @Override
+    public void alerts(DataStream<Alert> alerts) {
+        toTopic(alerts, ALERTS_TOPIC, a -> a.alertId, Alert::toRow);
+    }
+
+    @Override
+    public void paymentMatches(DataStream<PaymentMatch> matches) {
+        toTopic(matches, PAYMENT_MATCHES_TOPIC, m -> m.payment.accountId + "/" + m.payment.transactionKey,
+                PaymentMatch::toRow);
+    }
+
+    private <T> void toTopic(DataStream<T> values, String topic, KeyOf<T> key, RowOf<T> row) {
+        Properties producer = new Properties();
+        // Must stay below the broker's transaction.max.timeout.ms (15 min by default).
+        producer.setProperty("transaction.timeout.ms", "600000");
+        KafkaSink<T> sink = KafkaSink.<T>builder()
+                .setBootstrapServers(bootstrapServers)
+                .setKafkaProducerConfig(producer)
+                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                .setTransactionalIdPrefix("salesops-" + topic)
+                .setRecordSerializer(KafkaRecordSerializationSchema.<T>builder()
+                        .setTopic(topic)
+                        .setKeySerializationSchema((SerializationSchema<T>) v -> key.key(v).getBytes(StandardCharsets.UTF_8))
+                        .setValueSerializationSchema((SerializationSchema<T>) v -> json(row.row(v)))
+                        .build())
+                .build();
+        values.sinkTo(sink).name(topic + " to Kafka").uid(topic + "-kafka");
+    }
+
+    /** A table row as JSON: times as ISO-8601 text, keys in order. */
+    static byte[] json(Map<String, Object> row) {
+        Map<String, Object> value = new TreeMap<>();
+        row.forEach((k, v) -> value.put(k, v instanceof Temporal t ? t.toString() : v));
+        try {
+            return new ObjectMapper().writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("not serialisable as JSON: " + row, e);
+        }
+    }
+}

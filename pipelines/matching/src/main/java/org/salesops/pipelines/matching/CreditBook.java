@@ -1,0 +1,139 @@
+package org.salesops.pipelines.matching;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+
+/**
+ * Every bank transaction seen, with its match, and the lookups around them: by the bank's
+ * reference (what finance decisions quote), by fingerprint (the same booking reported twice), by
+ * amount (what a return undoes), and the credits waiting for a better match, by the CRM facts that
+ * would give them one ("wake keys": a document number, a payer account, a piece of the payer
+ * name, a customer). Decisions that arrive before their credit wait here too.
+ */
+final class CreditBook {
+
+    private final Store<String, PaymentMatch> matches;
+    private final Index<String, String> byReference;
+    private final Store<String, String> fingerprints;
+    private final Index<String, String> byAmount;
+    private final Index<String, String> waiting;
+    private final Index<String, DecisionChange> earlyDecisions;
+
+    CreditBook(Stores stores) {
+        matches = stores.map("matches", Types.STRING, TypeInformation.of(PaymentMatch.class));
+        byReference = new Index<>(stores, "matches-by-reference", Types.STRING, Types.STRING);
+        fingerprints = stores.map("match-fingerprints", Types.STRING, Types.STRING);
+        byAmount = new Index<>(stores, "credits-by-amount", Types.STRING, Types.STRING);
+        waiting = new Index<>(stores, "waiting-credits", Types.STRING, Types.STRING);
+        earlyDecisions = new Index<>(stores, "early-decisions", Types.STRING, TypeInformation.of(DecisionChange.class));
+    }
+
+    static String documentKey(String key) {
+        return "doc:" + key;
+    }
+
+    static String accountKey(String account) {
+        return "acct:" + account;
+    }
+
+    static String gramKey(String gram) {
+        return "gram:" + gram;
+    }
+
+    static String customerKey(long customerId) {
+        return "cust:" + customerId;
+    }
+
+    PaymentMatch get(String key) {
+        return matches.get(key);
+    }
+
+    void put(PaymentMatch match) {
+        matches.put(match.key(), match);
+    }
+
+    /** A transaction seen for the first time. */
+    void add(PaymentMatch match) {
+        put(match);
+        Payment p = match.payment;
+        if (p.bankReference != null) {
+            byReference.add(p.bankReference, match.key());
+        }
+        String fingerprint = p.fingerprint();
+        if (fingerprint != null && fingerprints.get(fingerprint) == null) {
+            fingerprints.put(fingerprint, p.transactionKey);
+        }
+        if (p.credit() && !PaymentMatch.DUPLICATE.equals(match.status)) {
+            byAmount.add(Money.key(p.amount), match.key());
+        }
+    }
+
+    /** The transaction key an earlier report of the same booking was recorded under (same account); null when none. */
+    String duplicateOf(Payment payment) {
+        String fingerprint = payment.fingerprint();
+        String first = fingerprint == null ? null : fingerprints.get(fingerprint);
+        return Objects.equals(first, payment.transactionKey) ? null : first;
+    }
+
+    List<String> withReference(String bankReference) {
+        return byReference.get(bankReference);
+    }
+
+    /**
+     * The credit a return gives back: same account and amount, not returned yet, booked before it;
+     * the same end-to-end id, else the same payer account, else the same payer name; the latest.
+     */
+    PaymentMatch returnedBy(Payment reversal) {
+        List<PaymentMatch> candidates = new ArrayList<>();
+        for (String key : byAmount.get(Money.key(reversal.amount.negate()))) {
+            PaymentMatch m = matches.get(key);
+            if (m != null && m.reversedBy == null && m.payment.accountId.equals(reversal.accountId)
+                    && m.payment.bookedAt <= reversal.bookedAt && sameParty(m.payment, reversal)) {
+                candidates.add(m);
+            }
+        }
+        return candidates.stream().max(Comparator.comparingLong((PaymentMatch m) -> m.payment.bookedAt)
+                .thenComparing(PaymentMatch::key)).orElse(null);
+    }
+
+    private static boolean sameParty(Payment credit, Payment reversal) {
+        if (credit.endToEndId != null && reversal.endToEndId != null) {
+            return credit.endToEndId.equals(reversal.endToEndId);
+        }
+        if (credit.payerAccount != null && reversal.payerAccount != null) {
+            return credit.payerAccount.equals(reversal.payerAccount);
+        }
+        return PayerNames.normalise(credit.payerName).equals(PayerNames.normalise(reversal.payerName));
+    }
+
+    /** The credit waits for any of these facts; replaces what it waited for before. */
+    void park(PaymentMatch match, List<String> wakeKeys) {
+        unpark(match);
+        match.wakeKeys = new ArrayList<>(wakeKeys);
+        wakeKeys.forEach(k -> waiting.add(k, match.key()));
+    }
+
+    void unpark(PaymentMatch match) {
+        match.wakeKeys.forEach(k -> waiting.remove(k, match.key()));
+        match.wakeKeys = new ArrayList<>();
+    }
+
+    List<String> waitingFor(String wakeKey) {
+        return waiting.get(wakeKey);
+    }
+
+    void hold(DecisionChange decision) {
+        earlyDecisions.add(decision.bankReference, decision);
+    }
+
+    /** Decisions that waited for a credit with this reference; they wait no longer. */
+    List<DecisionChange> release(String bankReference) {
+        List<DecisionChange> held = List.copyOf(earlyDecisions.get(bankReference));
+        held.forEach(d -> earlyDecisions.remove(bankReference, d));
+        return held;
+    }
+}

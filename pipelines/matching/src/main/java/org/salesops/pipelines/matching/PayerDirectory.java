@@ -1,0 +1,169 @@
+package org.salesops.pipelines.matching;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+
+/**
+ * Who pays: every customer with the names and accounts a payment may carry, plus what finance
+ * taught by confirming matches (this payer account, this payer name is that customer). Finds the
+ * customers a payer account or a payer name points to.
+ */
+final class PayerDirectory {
+
+    /** A customer a payment points to, how, and how strongly. */
+    record Hit(long customerId, Evidence evidence, double strength, String label) {
+    }
+
+    private final Store<Long, CustomerChange> customers;
+    private final Index<String, Long> names;
+    private final Index<String, Long> grams;
+    private final Index<String, Long> accounts;
+    private final Store<String, Long> learnedAccounts;
+    private final Store<String, Long> learnedNames;
+
+    PayerDirectory(Stores stores) {
+        customers = stores.map("customers", Types.LONG, TypeInformation.of(CustomerChange.class));
+        names = new Index<>(stores, "customer-names", Types.STRING, Types.LONG);
+        grams = new Index<>(stores, "customer-name-grams", Types.STRING, Types.LONG);
+        accounts = new Index<>(stores, "customer-accounts", Types.STRING, Types.LONG);
+        learnedAccounts = stores.map("learned-accounts", Types.STRING, Types.LONG);
+        learnedNames = stores.map("learned-names", Types.STRING, Types.LONG);
+    }
+
+    /** How a customer is named in explanations. */
+    String label(long id) {
+        CustomerChange c = customers.get(id);
+        return c == null ? "#" + id : c.label();
+    }
+
+    /** Applies a customers change; false when it is older than the one applied (nothing changed). */
+    boolean put(CustomerChange change) {
+        CustomerChange known = customers.get(change.id);
+        if (known != null && !change.isAfter(known)) {
+            return false;
+        }
+        if (known != null && !known.deleted) {
+            for (String key : known.nameKeys) {
+                names.remove(key, known.id);
+                PayerNames.grams(key).forEach(g -> grams.remove(g, known.id));
+            }
+            known.accounts.forEach(a -> accounts.remove(a, known.id));
+        }
+        customers.put(change.id, change);
+        if (!change.deleted) {
+            for (String key : change.nameKeys) {
+                names.add(key, change.id);
+                PayerNames.grams(key).forEach(g -> grams.add(g, change.id));
+            }
+            change.accounts.forEach(a -> accounts.add(a, change.id));
+        }
+        return true;
+    }
+
+    /** Remembers a finance confirmation: this payer account and payer name are this customer's. */
+    void learn(Payment payment, long customerId) {
+        if (payment.payerAccount != null && !payment.payerAccount.isEmpty()) {
+            learnedAccounts.put(payment.payerAccount, customerId);
+        }
+        String name = PayerNames.normalise(payment.payerName);
+        if (!name.isEmpty()) {
+            learnedNames.put(name, customerId);
+        }
+    }
+
+    /** Customers the payer account is registered for, or, failing that, the one finance confirmed it for. */
+    List<Hit> byAccount(String account) {
+        List<Hit> hits = new ArrayList<>();
+        if (account == null || account.isEmpty()) {
+            return hits;
+        }
+        for (long id : accounts.get(account)) {
+            hits.add(new Hit(id, Evidence.PAYER_ACCOUNT, Evidence.PAYER_ACCOUNT.strength(), label(id)));
+        }
+        Long learned = learnedAccounts.get(account);
+        if (hits.isEmpty() && learned != null) {
+            hits.add(new Hit(learned, Evidence.LEARNED_ACCOUNT, Evidence.LEARNED_ACCOUNT.strength(), label(learned)));
+        }
+        return hits;
+    }
+
+    /**
+     * Customers the payer name may be: the same name once normalised (registered, short, alias, or
+     * confirmed by finance), a name containing it or contained in it, or a name at least
+     * {@code minSimilarity} alike. The best hit per customer, strongest first.
+     */
+    List<Hit> byName(String payerName, double minSimilarity) {
+        String key = PayerNames.normalise(payerName);
+        Map<Long, Hit> best = new LinkedHashMap<>();
+        if (key.isEmpty()) {
+            return List.of();
+        }
+        Long learned = learnedNames.get(key);
+        if (learned != null) {
+            keep(best, new Hit(learned, Evidence.LEARNED_NAME, Evidence.LEARNED_NAME.strength(), label(learned)));
+        }
+        for (long id : names.get(key)) {
+            keep(best, new Hit(id, Evidence.PAYER_NAME, Evidence.PAYER_NAME.strength(), label(id)));
+        }
+        for (long id : sharingGrams(key)) {
+            CustomerChange customer = customers.get(id);
+            if (customer != null && !best.containsKey(id)) {
+                Hit hit = resemblance(customer, key, minSimilarity);
+                if (hit != null) {
+                    keep(best, hit);
+                }
+            }
+        }
+        List<Hit> hits = new ArrayList<>(best.values());
+        hits.sort((a, b) -> Double.compare(b.strength(), a.strength()));
+        return hits;
+    }
+
+    /** Customers with at least half the payer name's two-character pieces: the only ones worth comparing. */
+    private Set<Long> sharingGrams(String key) {
+        Set<String> pieces = PayerNames.grams(key);
+        Map<Long, Integer> shared = new HashMap<>();
+        for (String gram : pieces) {
+            for (long id : grams.get(gram)) {
+                shared.merge(id, 1, Integer::sum);
+            }
+        }
+        int needed = Math.max(1, pieces.size() / 2);
+        shared.values().removeIf(n -> n < needed);
+        return shared.keySet();
+    }
+
+    private static Hit resemblance(CustomerChange customer, String key, double minSimilarity) {
+        Hit best = null;
+        for (String name : customer.nameKeys) {
+            Hit hit = null;
+            boolean contained = PayerNames.contains(name, key)
+                    || (name.codePointCount(0, name.length()) >= 4 && PayerNames.contains(key, name));
+            if (contained) {
+                hit = new Hit(customer.id, Evidence.NAME_CONTAINED, Evidence.NAME_CONTAINED.strength(), customer.label());
+            } else {
+                double similarity = PayerNames.similarity(key, name);
+                if (similarity >= minSimilarity) {
+                    hit = new Hit(customer.id, Evidence.SIMILAR_NAME, Math.round(similarity * 100) / 100.0, customer.label());
+                }
+            }
+            if (hit != null && (best == null || hit.strength() > best.strength())) {
+                best = hit;
+            }
+        }
+        return best;
+    }
+
+    private static void keep(Map<Long, Hit> best, Hit hit) {
+        Hit known = best.get(hit.customerId());
+        if (known == null || hit.strength() > known.strength()) {
+            best.put(hit.customerId(), hit);
+        }
+    }
+}
