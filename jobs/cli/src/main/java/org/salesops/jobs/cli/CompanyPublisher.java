@@ -6,6 +6,8 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.LongConsumer;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -57,20 +59,30 @@ public final class CompanyPublisher {
         List<ProducerRecord<byte[], byte[]>> records = records(company, options);
         Map<String, Long> perFamily = new TreeMap<>();
         long redeliveries = 0;
+        // A send that finally fails must not pass unnoticed: the counts below are what the tests expect to find.
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        Callback remember = (metadata, e) -> {
+            if (e != null) {
+                failure.compareAndSet(null, e);
+            }
+        };
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig(bootstrapServers))) {
             long sent = 0;
             for (ProducerRecord<byte[], byte[]> record : records) {
-                producer.send(record);
+                producer.send(record, remember);
                 perFamily.merge(family(record.topic()), 1L, Long::sum);
                 sent++;
                 if (options.redeliverEvery() > 0 && sent % options.redeliverEvery() == 0) {
-                    producer.send(record);
+                    producer.send(record, remember);
                     perFamily.merge(family(record.topic()), 1L, Long::sum);
                     redeliveries++;
                 }
                 onSent.accept(1);
             }
             producer.flush();
+        }
+        if (failure.get() != null) {
+            throw new ExecutionException("publishing the company to Kafka failed: " + failure.get().getMessage(), failure.get());
         }
         return new Published(perFamily, redeliveries);
     }

@@ -50,18 +50,49 @@ public record KafkaResultPublisher(String bootstrapServers) implements ResultPub
         Properties producer = new Properties();
         // Must stay below the broker's transaction.max.timeout.ms (15 min by default).
         producer.setProperty("transaction.timeout.ms", "600000");
-        KafkaSink<T> sink = KafkaSink.<T>builder()
+        KafkaSink<KeyedJson> sink = KafkaSink.<KeyedJson>builder()
                 .setBootstrapServers(bootstrapServers)
                 .setKafkaProducerConfig(producer)
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                 .setTransactionalIdPrefix("salesops-" + topic)
-                .setRecordSerializer(KafkaRecordSerializationSchema.<T>builder()
+                .setRecordSerializer(KafkaRecordSerializationSchema.<KeyedJson>builder()
                         .setTopic(topic)
-                        .setKeySerializationSchema((SerializationSchema<T>) v -> key.key(v).getBytes(StandardCharsets.UTF_8))
-                        .setValueSerializationSchema((SerializationSchema<T>) v -> json(row.row(v)))
+                        .setKeySerializationSchema(new KeyBytes())
+                        .setValueSerializationSchema(new ValueBytes())
                         .build())
                 .build();
-        values.sinkTo(sink).name(topic + " to Kafka").uid(topic + "-kafka");
+        // Serialised before the sink: Flink cannot infer the type of a generic serialisation schema.
+        values.map(v -> new KeyedJson(key.key(v).getBytes(StandardCharsets.UTF_8), json(row.row(v))))
+                .returns(KeyedJson.class).name(topic + " as JSON").uid(topic + "-json")
+                .sinkTo(sink).name(topic + " to Kafka").uid(topic + "-kafka");
+    }
+
+    /** One Kafka record's key and value, ready to send. A POJO for Flink. */
+    public static class KeyedJson {
+        public byte[] key;
+        public byte[] value;
+
+        public KeyedJson() {
+        }
+
+        KeyedJson(byte[] key, byte[] value) {
+            this.key = key;
+            this.value = value;
+        }
+    }
+
+    static final class KeyBytes implements SerializationSchema<KeyedJson> {
+        @Override
+        public byte[] serialize(KeyedJson record) {
+            return record.key;
+        }
+    }
+
+    static final class ValueBytes implements SerializationSchema<KeyedJson> {
+        @Override
+        public byte[] serialize(KeyedJson record) {
+            return record.value;
+        }
     }
 
     /** A table row as JSON: times as ISO-8601 text, keys in order. */

@@ -19,6 +19,25 @@ public final class KafkaTopics {
     private KafkaTopics() {
     }
 
+    /**
+     * A new topic's partitions get their leader a moment after the topic exists; a producer writing
+     * before that sees NotLeaderOrFollower errors. Waits until every partition has a leader.
+     */
+    private static void awaitLeaders(Admin admin, Collection<String> names) throws ExecutionException, InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (true) {
+            boolean ready = admin.describeTopics(names).allTopicNames().get().values().stream()
+                    .flatMap(t -> t.partitions().stream()).allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+            if (ready) {
+                return;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("Kafka topics still without a partition leader after 60 s: " + names);
+            }
+            Thread.sleep(200);
+        }
+    }
+
     /** Every input topic (one per CRM table, calls, bank notifications and statements) and the result topics. */
     public static List<String> all() {
         List<String> names = new ArrayList<>();
@@ -58,6 +77,7 @@ public final class KafkaTopics {
                     }
                 }
             }
+            awaitLeaders(admin, names);
         }
     }
 }

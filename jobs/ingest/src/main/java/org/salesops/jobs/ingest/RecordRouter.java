@@ -69,14 +69,6 @@ public class RecordRouter<T> extends ProcessFunction<KafkaRecord, T> {
 
     @Override
     public void processElement(KafkaRecord record, Context ctx, Collector<T> out) {
-        long watermark = ctx.timerService().currentWatermark();
-        if (watermark != Long.MIN_VALUE && record.timestamp < watermark - allowedLatenessMillis) {
-            ctx.output(deadLetters, DeadLetter.row(record, DeadLetter.LATE, String.format(
-                    "too late: its event time %s is %s behind the watermark %s, more than the allowed lateness %s",
-                    Instant.ofEpochMilli(record.timestamp), Duration.ofMillis(watermark - record.timestamp),
-                    Instant.ofEpochMilli(watermark), Duration.ofMillis(allowedLatenessMillis))));
-            return;
-        }
         List<T> values;
         List<TableRow> routed = new ArrayList<>();
         List<RowData> converted = new ArrayList<>();
@@ -101,6 +93,15 @@ public class RecordRouter<T> extends ProcessFunction<KafkaRecord, T> {
             // A parser bug on strange input must not stop the job: keep the record and say what broke.
             ctx.output(deadLetters, DeadLetter.row(record, DeadLetter.REJECTED,
                     "could not be parsed: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
+            return;
+        }
+        // Checked after parsing: for a record both malformed and late, what is wrong with it is the more useful reason.
+        long watermark = ctx.timerService().currentWatermark();
+        if (watermark != Long.MIN_VALUE && record.timestamp < watermark - allowedLatenessMillis) {
+            ctx.output(deadLetters, DeadLetter.row(record, DeadLetter.LATE, String.format(
+                    "too late: its event time %s is %s behind the watermark %s, more than the allowed lateness %s",
+                    Instant.ofEpochMilli(record.timestamp), Duration.ofMillis(watermark - record.timestamp),
+                    Instant.ofEpochMilli(watermark), Duration.ofMillis(allowedLatenessMillis))));
             return;
         }
         for (int i = 0; i < routed.size(); i++) {

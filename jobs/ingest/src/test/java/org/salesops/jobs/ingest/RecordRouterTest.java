@@ -62,6 +62,16 @@ class RecordRouterTest {
     }
 
     @Test
+    void aRecordBothMalformedAndLateIsRejectedForWhatIsWrongWithIt() throws Exception {
+        try (var harness = harness(Duration.ofHours(1))) {
+            harness.processWatermark(T0.plusSeconds(7_200).toEpochMilli());
+            harness.processElement(call(3, T0, "\"8001\",\"not a cdr".getBytes(StandardCharsets.UTF_8)));
+
+            assertThat(harness.getSideOutput(DEAD_LETTERS).peek().getValue()).containsEntry("error_kind", "rejected");
+        }
+    }
+
+    @Test
     void beforeAnyWatermarkNothingIsLate() throws Exception {
         try (var harness = harness(Duration.ZERO)) {
             harness.processElement(call(1, T0, ASTERISK_LINE.getBytes(StandardCharsets.UTF_8)));
