@@ -22,10 +22,10 @@ class ChartQueryTest {
 
     @Test
     void aRawTableSelectsItsColumnsFilteredOrderedAndLimited() {
-        String sql = ChartQuery.sql(BUNDLE, chart("finance_exception_queue"));
+        String sql = ChartQuery.sql(BUNDLE, chart("finance_receivables_stuck"));
 
-        assertThat(sql).startsWith("SELECT \"booked_at\" AS \"booked_at\", \"amount\" AS \"amount\"")
-                .contains("WHERE \"match_status\" <> 'auto 自动'\nORDER BY \"booked_at\" DESC\nLIMIT 1000");
+        assertThat(sql).startsWith("SELECT \"contract_no\" AS \"contract_no\", \"customer_name\" AS \"customer_name\"")
+                .contains("FROM \"gold\".\"receivable_paths\"\nWHERE \"stuck\" = true\nORDER BY \"waiting_days\" DESC\nLIMIT 1000");
     }
 
     @Test
