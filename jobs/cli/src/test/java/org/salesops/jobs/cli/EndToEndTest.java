@@ -125,8 +125,12 @@ class EndToEndTest {
     void callFollowUpsAreLogGapsOrCallsWithoutCdrExactlyAsTheGroundTruthSays() throws SQLException {
         Map<Long, Long> expectedGaps = new HashMap<>();
         Set<Long> expectedWithoutCall = new HashSet<>();
+        // A lead deleted before the CDC snapshot never reaches the pipeline: its phone, and so its calls, are unknown.
+        Set<Long> leadsInCdc = new HashSet<>();
+        company.crmChanges().stream().filter(c -> c.table().equals("leads"))
+                .forEach(c -> leadsInCdc.add((Long) c.row().get("id")));
         for (GroundTruth.CallFollowUp f : company.groundTruth().callFollowUps()) {
-            if (f.leadId() == null) {
+            if (f.leadId() == null || !leadsInCdc.contains(f.leadId())) {
                 continue;
             }
             if (f.callId() == null) {

@@ -2,6 +2,7 @@ package org.salesops.pipelines.integrity;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -139,20 +140,20 @@ public class CallWithoutCdrCheck extends KeyedBroadcastProcessFunction<Long, Lea
         }
     }
 
-    /** The owner's call with the lead nearest to the stated time, within the window; null when none. */
+    /**
+     * The call the follow-up describes: of the owner's calls with the lead within the window, the one
+     * nearest to the stated time, an answered call before any unanswered attempt (a follow-up records a
+     * conversation; the attempts around it are not what it logs); null when there is none.
+     */
     private LeadSignal nearestCall(CallActivity activity, RepIdentity owner, List<LeadSignal> known) {
         if (owner == null) {
             return null;
         }
-        LeadSignal nearest = null;
-        for (LeadSignal call : known) {
-            long distance = Math.abs(call.at - activity.occurredAt);
-            if (distance <= windowMillis && owner.madeCall(call)
-                    && (nearest == null || distance < Math.abs(nearest.at - activity.occurredAt)
-                        || (distance == Math.abs(nearest.at - activity.occurredAt) && call.at < nearest.at))) {
-                nearest = call;
-            }
-        }
-        return nearest;
+        Comparator<LeadSignal> better = Comparator.comparing((LeadSignal c) -> !c.connected)
+                .thenComparingLong(c -> Math.abs(c.at - activity.occurredAt))
+                .thenComparingLong(c -> c.at);
+        return known.stream()
+                .filter(c -> Math.abs(c.at - activity.occurredAt) <= windowMillis && owner.madeCall(c))
+                .min(better).orElse(null);
     }
 }

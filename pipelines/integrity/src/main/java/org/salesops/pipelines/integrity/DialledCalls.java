@@ -19,6 +19,6 @@ public final class DialledCalls {
             return Optional.empty();
         }
         return Optional.of(LeadSignal.call(call.remoteNumber(), call.startedAt().toEpochMilli(), call.repExtension(),
-                call.repNumber()));
+                call.repNumber()).answered(call.connected()));
     }
 }

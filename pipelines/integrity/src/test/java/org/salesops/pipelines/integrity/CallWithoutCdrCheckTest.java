@@ -96,6 +96,19 @@ class CallWithoutCdrCheckTest {
     }
 
     @Test
+    void theConversationIsTheAnsweredCallNotANearerUnansweredAttempt() throws Exception {
+        call("8001", null, 0.45);                                       // no answer, 3 minutes from the stated time
+        LeadSignal answered = LeadSignal.call(PHONE, at(0.6), "8001", null).answered(true).forLead(LEAD);
+        harness.processElement(LeadCallEvent.of(answered), at(0.6) + 3 * MINUTE);
+        logged(500001L, 0.5, 16);
+        leadDeletedAndInputEnds();
+
+        assertThat(harness.getSideOutput(CallWithoutCdrCheck.LOG_GAPS)).extracting(r -> r.getValue().callStartedAt)
+                .containsExactly(at(0.6));
+        assertNothingLeaks(harness);
+    }
+
+    @Test
     void aLoggedCallWithNoCallIsReportedTwoHoursAfterItsTime() throws Exception {
         logged(500001L, 0, 0.05);
 

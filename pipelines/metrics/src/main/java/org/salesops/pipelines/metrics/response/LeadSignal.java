@@ -24,6 +24,8 @@ public class LeadSignal {
     public String repNumber;
     /** CALL: the customer's number in E.164, by which the call is matched to leads. */
     public String phone;
+    /** CALL: the call was answered (a conversation took place). */
+    public boolean connected;
     /** When it became known in event time: a call's end; for others set from the element's timestamp (0 until then). */
     public long knownAt;
 
@@ -60,6 +62,14 @@ public class LeadSignal {
     public LeadSignal forLead(long lead) {
         LeadSignal s = new LeadSignal(kind, lead, at, userId, repExtension, repNumber, phone);
         s.knownAt = knownAt;
+        s.connected = connected;
+        return s;
+    }
+
+    /** This call, answered or not. */
+    public LeadSignal answered(boolean answered) {
+        LeadSignal s = forLead(leadId);
+        s.connected = answered;
         return s;
     }
 
@@ -73,7 +83,7 @@ public class LeadSignal {
     public boolean equals(Object o) {
         return o instanceof LeadSignal s && kind == s.kind && leadId == s.leadId && at == s.at
                 && Objects.equals(userId, s.userId) && Objects.equals(repExtension, s.repExtension)
-                && Objects.equals(repNumber, s.repNumber);
+                && Objects.equals(repNumber, s.repNumber) && connected == s.connected;
     }
 
     @Override

@@ -104,6 +104,6 @@ public final class LeadSignals {
             return Optional.empty();
         }
         return Optional.of(LeadSignal.call(call.remoteNumber(), call.startedAt().toEpochMilli(),
-                call.repExtension(), call.repNumber()).knownAt(call.endedAt().toEpochMilli()));
+                call.repExtension(), call.repNumber()).answered(true).knownAt(call.endedAt().toEpochMilli()));
     }
 }
