@@ -46,6 +46,8 @@ import java.util.Map;
  * @param lastEventAt        the time of the data's last event (latest CRM commit or call end): the
  *                           alert clock stops here, so later deadlines and escalations never come
  * @param alerts             the alerts the pipeline must raise, by dueAt then alertId (see {@link ExpectedAlert})
+ * @param dailyReports       each rep's daily report per working day and the reports nobody owed, by day then
+ *                           rep (see {@link DailyReportDay})
  */
 public record GroundTruth(
         long seed,
@@ -62,7 +64,8 @@ public record GroundTruth(
         List<BulkStatusFlip> bulkStatusFlips,
         List<PaymentAllocation> paymentAllocations,
         Instant lastEventAt,
-        List<ExpectedAlert> alerts) {
+        List<ExpectedAlert> alerts,
+        List<DailyReportDay> dailyReports) {
 
     public static final Duration SLA = Duration.ofHours(24);
 
@@ -112,7 +115,10 @@ public record GroundTruth(
      *     an episode at its updated_at, a follow-up (activity created or read) on it one at the
      *     follow-up's created_at, only when later than the current episode's start; D = S + 48 h,
      *     X = S + 96 h; ended by a new episode, won/lost, delete.</li>
-     * <li>{@code collab_task_dwell} (collab_task, assignee_id; tasks without assignee are skipped):
+     * <li>{@code daily_report_missing} (rep, the rep; see {@link DailyReportDay}): one episode per owed working day
+ *     whose deadline D passed with no report known, S = the day's 00:00 Asia/Shanghai; never escalates;
+ *     ended by the first report of that rep and day known after D.</li>
+ * <li>{@code collab_task_dwell} (collab_task, assignee_id; tasks without assignee are skipped):
      *     open or in progress, S = updated_at, D = S + SLA, X = S + 2 SLA, SLA = sla_workdays
      *     working days on China's 2026 calendar (24-hour days; a start on a day off counts from the
      *     next working day's midnight) or 48 h; ended by done, cancelled, delete or a new updated_at.</li>
@@ -124,6 +130,34 @@ public record GroundTruth(
      */
     public record ExpectedAlert(String alertId, String rule, String subjectType, long subjectId, long ownerId,
                                 Instant dueAt, Instant escalatedAt, Instant resolvedAt) {
+    }
+
+    /**
+     * A rep's daily report for one day (the contract shared with the pipeline). The deadline of day d is
+     * d 20:00 Asia/Shanghai. A person is a rep at an instant when their last {@code users} change committed
+     * by then has role rep and active true. A rep <i>owes</i> working day d (China's 2026 calendar) when a
+     * rep at its deadline; only deadlines up to the last event are decided. The reports of a rep and day at
+     * an instant are the {@code daily_reports} rows whose last change committed by then has that rep_id and
+     * report_date; a report is known from the commit that created it. An owed day is on_time when it has
+     * reports at the deadline (a report committed at the deadline is in time), late when they come only
+     * later (decided at the first one's commit), missing otherwise. What it says is taken at the decision:
+     * breakthroughs ticked over its reports (purchase_time_confirmed, budget_confirmed, tech_owner_involved,
+     * each once, in that order), whether any carries an evidence sentence, and the first known report's
+     * id; submissions are the reports present at the end; editedAfterDeadline says a report of that rep
+     * and day changed what it says (or appeared, or went) after the decision. A report nobody owed is
+     * not_due, one row per rep and day with what its reports say at the end: not_a_rep when the person
+     * was not a rep when the day's first report came, non_working_day for a rep's report of a day off.
+     * Reports of days whose deadline passed before the person became a rep (the history in the snapshot),
+     * or that came 35 days or more after their deadline, are not judged.
+     *
+     * @param counted       true for owed days (on_time, late, missing), false for not_due
+     * @param notDueReason  not_a_rep or non_working_day for not_due, else null
+     * @param reportId      the first known report of the day, or null when missing
+     * @param breakthroughs ';'-separated, or null when none
+     */
+    public record DailyReportDay(long repId, LocalDate reportDate, String status, boolean counted, String notDueReason,
+                                 Long reportId, int submissions, String breakthroughs, boolean evidencePresent,
+                                 boolean editedAfterDeadline) {
     }
 
     /**

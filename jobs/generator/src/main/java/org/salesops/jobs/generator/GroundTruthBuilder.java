@@ -61,10 +61,12 @@ final class GroundTruthBuilder {
         assignments.sort(Comparator.comparing(GroundTruth.LeadAssignment::assignedAt)
                 .thenComparingLong(GroundTruth.LeadAssignment::leadId));
         Instant lastEventAt = lastEventAt(crmChanges, calls);
+        DailyReportTruth dailyReports = new DailyReportTruth(crmChanges, lastEventAt);
+        episodes.addAll(dailyReports.episodes());
         return new GroundTruth(world.profile.seed(), world.profile.startDate(), world.profile.days(), world.snapshotAt,
                 world.end, List.copyOf(assignments), perChannel, rows, malformed.size(),
                 List.copyOf(callFollowUps), List.copyOf(backDated), List.copyOf(flips), paid, lastEventAt,
-                alerts(episodes, crmChanges, lastEventAt));
+                alerts(episodes, crmChanges, lastEventAt), dailyReports.days());
     }
 
     private static List<GroundTruth.ExpectedAlert> alerts(List<AlertEpisode> leadEpisodes, List<CrmChange> crmChanges,

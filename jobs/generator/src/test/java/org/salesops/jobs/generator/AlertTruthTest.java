@@ -17,6 +17,8 @@ class AlertTruthTest {
 
     private static final List<String> RULES = List.of(LeadNotContacted.RULE, CommitmentOverdue.RULE,
             QuoteFeedbackMissing.RULE, StageDwell.RULE, CollabTaskDwell.RULE, ReceivableStepDwell.RULE);
+    /** Rules whose alerts never escalate: left out of the outcome checks of {@link #RULES}. */
+    private static final List<String> WITHOUT_ESCALATION = List.of(DailyReportTruth.RULE);
 
     private final GeneratedCompany small = Companies.small();
     private final GroundTruth truth = small.groundTruth();
@@ -25,7 +27,7 @@ class AlertTruthTest {
     void everyRuleRaisesAlertsInTheSmallCompany() {
         Map<String, Long> perRule = truth.alerts().stream()
                 .collect(Collectors.groupingBy(GroundTruth.ExpectedAlert::rule, Collectors.counting()));
-        assertThat(perRule).containsOnlyKeys(RULES);
+        assertThat(perRule).containsOnlyKeys(java.util.stream.Stream.concat(RULES.stream(), WITHOUT_ESCALATION.stream()).toList());
         assertThat(perRule.values()).allSatisfy(n -> assertThat(n).isGreaterThanOrEqualTo(3));
     }
 

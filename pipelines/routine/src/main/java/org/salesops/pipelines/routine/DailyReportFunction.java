@@ -38,7 +38,7 @@ import org.salesops.pipelines.alerts.WorkingCalendar;
  * <p>Events are applied in event-time order: each waits for the watermark, and those of one instant
  * are applied people first, then in log order, before a deadline at that instant. Each day and each
  * report is forgotten once the retention has passed its deadline; a person who stops being a rep is
- * forgotten at once.
+ * no longer awaited at once (their decided days stay until then, so a late edit still finds them).
  *
  * <p>The broadcast input is the latest event time anywhere in the CRM stream ({@link EventClock}).
  * When a bounded input ends, the final watermark would otherwise carry every rep through all the
