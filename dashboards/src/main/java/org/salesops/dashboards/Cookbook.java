@@ -43,6 +43,11 @@ public final class Cookbook {
         return load(PackagedFiles.directory("/dashboards/cookbook"));
     }
 
+    /** The seed's self-test answered in SQL (dashboards/self-test): one recipe per item, in the same shape. */
+    public static List<Recipe> packagedSelfTest() {
+        return load(PackagedFiles.directory("/dashboards/self-test"));
+    }
+
     public static List<Recipe> load(Path cookbook) {
         try (Stream<Path> folders = Files.list(cookbook)) {
             List<Recipe> recipes = new ArrayList<>();

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, StackCommand.class, GenerateCommand.class, IngestCommand.class,
                 BenchCommand.class, StatementsCommand.class,
                 DashboardsCommand.class,
+                SelfTestCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Lakehouse implements Runnable {
 
