@@ -1,6 +1,8 @@
 package org.salesops.jobs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.salesops.jobs.cli.ViewRows.key;
+import static org.salesops.jobs.cli.ViewRows.values;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,11 +11,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +21,6 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Calendar;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -33,10 +30,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.TimeZone;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.salesops.jobs.cli.ViewRows.Row;
 
 /**
  * The supervisor views, each recomputed by hand. A test reads the rows the view reads (gold tables,
@@ -508,165 +505,19 @@ class SupervisorViewsTest {
     private record RepDay(long rep, LocalDate day) {
     }
 
-    /** One row read from Trino, by column name: integers as Long, dates as LocalDate, timestamps as Instant. */
-    private record Row(Map<String, Object> columns) {
-        Object get(String column) {
-            if (!columns.containsKey(column)) {
-                throw new IllegalArgumentException("no column " + column + " in " + columns.keySet());
-            }
-            return columns.get(column);
-        }
-
-        Long lng(String column) {
-            return (Long) get(column);
-        }
-
-        Double dbl(String column) {
-            return (Double) get(column);
-        }
-
-        BigDecimal dec(String column) {
-            return (BigDecimal) get(column);
-        }
-
-        String str(String column) {
-            return (String) get(column);
-        }
-
-        Boolean bool(String column) {
-            return (Boolean) get(column);
-        }
-
-        Instant at(String column) {
-            return (Instant) get(column);
-        }
-
-        LocalDate date(String column) {
-            return (LocalDate) get(column);
-        }
+    private static Map<Long, Row> byId(String sql) throws SQLException {
+        return ViewRows.byId(trino, sql);
     }
 
     private static List<Row> rows(String sql) throws SQLException {
-        List<Row> rows = new ArrayList<>();
-        try (Statement s = trino.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            ResultSetMetaData md = rs.getMetaData();
-            while (rs.next()) {
-                Map<String, Object> columns = new HashMap<>();
-                for (int i = 1; i <= md.getColumnCount(); i++) {
-                    columns.put(md.getColumnLabel(i), value(rs, i, md.getColumnType(i)));
-                }
-                rows.add(new Row(columns));
-            }
-        }
-        return rows;
+        return ViewRows.rows(trino, sql);
     }
 
-    private static Map<Long, Row> byId(String sql) throws SQLException {
-        Map<Long, Row> byId = new HashMap<>();
-        for (Row r : rows(sql)) {
-            assertThat(byId.put(r.lng("id"), r)).as("one row per id: %s", sql).isNull();
-        }
-        return byId;
-    }
-
-    private static Object value(ResultSet rs, int column, int type) throws SQLException {
-        Object value = switch (type) {
-            case Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.TINYINT -> rs.getLong(column);
-            case Types.DOUBLE, Types.REAL, Types.FLOAT -> rs.getDouble(column);
-            case Types.DECIMAL, Types.NUMERIC -> rs.getBigDecimal(column);
-            case Types.BOOLEAN -> rs.getBoolean(column);
-            case Types.DATE -> rs.getString(column);
-            // Read in UTC, so the instant does not depend on the JVM's zone.
-            case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE ->
-                    rs.getTimestamp(column, Calendar.getInstance(TimeZone.getTimeZone("UTC")));
-            default -> rs.getString(column);
-        };
-        if (rs.wasNull() || value == null) {
-            return null;
-        }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant();
-        }
-        return type == Types.DATE ? LocalDate.parse((String) value) : value;
-    }
-
-    /**
-     * The view holds exactly the expected rows: the same keys, one row each, and in every other column
-     * the value computed by hand. Every column of the view is checked, so one added later fails here
-     * until it is computed too.
-     */
     private static void assertViewHoldsExactly(String view, List<String> keyColumns, List<String> valueColumns,
                                                Map<List<Object>, List<Object>> expected) throws SQLException {
-        List<String> columns = new ArrayList<>(keyColumns);
-        columns.addAll(valueColumns);
-        List<String> viewColumns = new ArrayList<>();
-        try (Statement s = trino.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + view + " LIMIT 0")) {
-            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                viewColumns.add(rs.getMetaData().getColumnLabel(i));
-            }
-        }
-        assertThat(viewColumns).as("columns of %s", view).containsExactlyInAnyOrderElementsOf(columns);
-        assertThat(expected).as("rows of %s computed by hand", view).isNotEmpty();
-
-        List<String> differences = new ArrayList<>();
-        Map<List<Object>, List<Object>> actual = new HashMap<>();
-        for (Row r : rows("SELECT " + String.join(", ", columns) + " FROM " + view)) {
-            List<Object> key = keyColumns.stream().map(r::get).toList();
-            if (actual.put(key, valueColumns.stream().map(r::get).toList()) != null) {
-                differences.add("more than one row for " + keyColumns + " = " + key);
-            }
-        }
-        expected.forEach((key, want) -> {
-            List<Object> got = actual.get(key);
-            if (got == null) {
-                differences.add("missing " + keyColumns + " = " + key + ": " + want);
-                return;
-            }
-            for (int i = 0; i < valueColumns.size(); i++) {
-                if (!same(got.get(i), want.get(i))) {
-                    differences.add(key + " " + valueColumns.get(i) + ": view " + got.get(i) + ", by hand " + want.get(i));
-                }
-            }
-        });
-        actual.forEach((key, got) -> {
-            if (!expected.containsKey(key)) {
-                differences.add("unexpected " + keyColumns + " = " + key + ": " + got);
-            }
-        });
-
-        System.out.println("SupervisorViewsTest: " + view + " " + actual.size() + " rows, " + differences.size() + " differences");
-        assertThat(differences.stream().limit(40).toList())
-                .as("%s against the hand computation (%d rows by hand, %d in the view, %d differences, first 40 shown)",
-                        view, expected.size(), actual.size(), differences.size())
-                .isEmpty();
+        ViewRows.assertViewHoldsExactly(trino, view, keyColumns, valueColumns, expected);
     }
 
-    private static boolean same(Object viewValue, Object handValue) {
-        if (viewValue == null || handValue == null) {
-            return viewValue == handValue;
-        }
-        if (viewValue instanceof Double v && handValue instanceof Double h) {
-            return Math.abs(v - h) <= 1e-9 * Math.max(1, Math.abs(h));
-        }
-        if (viewValue instanceof BigDecimal v && handValue instanceof BigDecimal h) {
-            return v.compareTo(h) == 0;
-        }
-        return viewValue.equals(handValue);
-    }
-
-    /** A key or the values of one row; lists that may hold nulls (a row without a team, say). */
-    private static List<Object> key(Object... values) {
-        return values(values);
-    }
-
-    private static List<Object> values(Object... values) {
-        for (Object v : values) {
-            if (v instanceof Integer) {
-                throw new IllegalArgumentException("integers are compared as Long: " + Arrays.toString(values));
-            }
-        }
-        return Arrays.asList(values);
-    }
 
     /** The middle value, or the mean of the two middle ones; none of nothing. */
     private static Double median(List<Long> values) {
