@@ -18,7 +18,10 @@ final class CreditBook {
 
     private final Store<String, PaymentMatch> matches;
     private final Index<String, String> byReference;
+    /** Fingerprint + "#" + its occurrence in its report -> the transaction key first recorded under it. */
     private final Store<String, String> fingerprints;
+    /** Report (message id) + fingerprint -> how many of its transactions had that fingerprint so far. */
+    private final Store<String, Integer> occurrences;
     private final Index<String, String> byAmount;
     private final Index<String, String> waiting;
     private final Index<String, DecisionChange> earlyDecisions;
@@ -27,6 +30,7 @@ final class CreditBook {
         matches = stores.map("matches", Types.STRING, TypeInformation.of(PaymentMatch.class));
         byReference = new Index<>(stores, "matches-by-reference", Types.STRING, Types.STRING);
         fingerprints = stores.map("match-fingerprints", Types.STRING, Types.STRING);
+        occurrences = stores.map("fingerprint-occurrences", Types.STRING, Types.INT);
         byAmount = new Index<>(stores, "credits-by-amount", Types.STRING, Types.STRING);
         waiting = new Index<>(stores, "waiting-credits", Types.STRING, Types.STRING);
         earlyDecisions = new Index<>(stores, "early-decisions", Types.STRING, TypeInformation.of(DecisionChange.class));
@@ -63,9 +67,12 @@ final class CreditBook {
         if (p.bankReference != null) {
             byReference.add(p.bankReference, match.key());
         }
-        String fingerprint = p.fingerprint();
-        if (fingerprint != null && fingerprints.get(fingerprint) == null) {
-            fingerprints.put(fingerprint, p.transactionKey);
+        String slot = slot(p);
+        if (slot != null) {
+            occurrences.put(occurrenceKey(p), occurrence(p));
+            if (fingerprints.get(slot) == null) {
+                fingerprints.put(slot, p.transactionKey);
+            }
         }
         if (p.credit() && !PaymentMatch.DUPLICATE.equals(match.status)) {
             byAmount.add(Money.key(p.amount), match.key());
@@ -74,9 +81,29 @@ final class CreditBook {
 
     /** The transaction key an earlier report of the same booking was recorded under (same account); null when none. */
     String duplicateOf(Payment payment) {
-        String fingerprint = payment.fingerprint();
-        String first = fingerprint == null ? null : fingerprints.get(fingerprint);
+        String slot = slot(payment);
+        String first = slot == null ? null : fingerprints.get(slot);
         return Objects.equals(first, payment.transactionKey) ? null : first;
+    }
+
+    /**
+     * Where a transaction not yet added stands among its report's transactions alike: its fingerprint and its
+     * occurrence. Two alike in one report (the same payer paying the same amount with the same memo twice a day)
+     * are two bookings, so the second report of them is matched occurrence for occurrence: its first to the first,
+     * its second to the second.
+     */
+    private String slot(Payment p) {
+        String fingerprint = p.fingerprint();
+        return fingerprint == null ? null : fingerprint + "#" + occurrence(p);
+    }
+
+    private int occurrence(Payment p) {
+        Integer before = occurrences.get(occurrenceKey(p));
+        return before == null ? 1 : before + 1;
+    }
+
+    private static String occurrenceKey(Payment p) {
+        return p.messageId + "\n" + p.fingerprint();
     }
 
     List<String> withReference(String bankReference) {

@@ -20,6 +20,8 @@ public class Payment {
     public BigDecimal amount;
     public String currency;
     public long bookedAt;
+    /** The bank's booking day (ISO yyyy-MM-dd), null when the source gives none. */
+    public String bookingDate;
     public String status;
     public boolean reversal;
     public String payerName;
@@ -42,6 +44,7 @@ public class Payment {
         p.amount = t.amount();
         p.currency = t.currency();
         p.bookedAt = t.bookedAt().toEpochMilli();
+        p.bookingDate = t.bookingDate() == null ? null : t.bookingDate().toString();
         p.status = t.status();
         p.reversal = t.reversal();
         p.payerName = t.counterpartyName();
@@ -64,14 +67,24 @@ public class Payment {
 
     /**
      * What stays the same when one booking is reported twice under different transaction keys (a
-     * notification and a statement line, two statement formats); null when the bank gave no reference.
+     * notification and a statement line, two statement formats, a statement exported again): the
+     * bank's references with the amount, payer account and remittance; without any reference, what
+     * the booking says — its day, amount, payer account and name, and remittance. Null only for a
+     * booking with neither a reference nor a booking day, which cannot be told apart from another.
+     * Two such bookings alike in all of it within one statement are two bookings (see
+     * {@link CreditBook}), so what this leaves out is never taken for a duplicate inside one report.
      */
     public String fingerprint() {
-        if (bankReference == null && endToEndId == null) {
+        String amountText = amount.stripTrailingZeros().toPlainString();
+        if (bankReference != null || endToEndId != null) {
+            return String.join("|", accountId, Objects.toString(bankReference), Objects.toString(endToEndId),
+                    amountText, Objects.toString(payerAccount), Objects.toString(remittance));
+        }
+        if (bookingDate == null) {
             return null;
         }
-        return String.join("|", accountId, Objects.toString(bankReference), Objects.toString(endToEndId),
-                amount.stripTrailingZeros().toPlainString(), Objects.toString(payerAccount), Objects.toString(remittance));
+        return String.join("|", accountId, "booked " + bookingDate, amountText, Objects.toString(payerAccount),
+                Objects.toString(payerName), Objects.toString(remittance));
     }
 
     /** Whether the bank's transaction code says this is the bank's own posting (interest, charges). */

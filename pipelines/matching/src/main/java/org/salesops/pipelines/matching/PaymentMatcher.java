@@ -313,7 +313,9 @@ public final class PaymentMatcher {
                 return;
             }
             touched.put(m.key(), m);
-            if (!payment.credit()) {
+            if (payment.amount.signum() == 0) {
+                notACustomerPayment(m, "金额为0,没有可核销的款项", "an amount of 0: no money to apply");
+            } else if (!payment.credit()) {
                 if (payment.reversal) {
                     reverse(m);
                 } else {

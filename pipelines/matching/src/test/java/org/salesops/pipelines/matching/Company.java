@@ -103,6 +103,8 @@ final class Company {
         private String endToEndId;
         private String status = "BOOK";
         private boolean reversal;
+        private boolean withoutReference;
+        private String message;
         private String code = "PMNT/RCDT/DMCT";
         private final List<String> documents = new ArrayList<>();
 
@@ -144,6 +146,18 @@ final class Company {
             return this;
         }
 
+        /** A booking the bank gave no reference of its own (many statement lines and CSV exports). */
+        Credit withoutReference() {
+            this.withoutReference = true;
+            return this;
+        }
+
+        /** The report (statement, notification) it came in; by default one of its own. */
+        Credit message(String messageId) {
+            this.message = messageId;
+            return this;
+        }
+
         Credit pending() {
             this.status = "PDNG";
             return this;
@@ -164,8 +178,9 @@ final class Company {
         BankTransaction build() {
             Instant bookedAt = instant(hours);
             LocalDate day = LocalDate.of(2026, 3, 2);
-            return new BankTransaction(key, "camt.054.001.08", "MSG-" + key, ACCOUNT, new BigDecimal(amount), "CNY", day, day,
-                    bookedAt, status, reversal, reference, endToEndId, payer, account, memo, creditorReference,
+            return new BankTransaction(key, "camt.054.001.08", message != null ? message : "MSG-" + key, ACCOUNT,
+                    new BigDecimal(amount), "CNY", day, day, bookedAt, status, reversal, withoutReference ? null : reference,
+                    endToEndId, payer, account, memo, creditorReference,
                     List.copyOf(documents), code);
         }
     }

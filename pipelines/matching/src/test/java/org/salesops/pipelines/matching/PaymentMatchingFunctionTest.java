@@ -151,6 +151,46 @@ class PaymentMatchingFunctionTest {
     }
 
     @Test
+    void bookingsWithoutAnyReferenceInAStatementExportedAgainAreFlaggedOccurrenceForOccurrence() throws Exception {
+        // given a statement with two alike bookings the bank gave no reference (the same payer paying the same amount
+        // with the same memo twice that day), and the same statement exported again under another statement id
+        for (String statement : List.of("S1", "S2")) {
+            for (int line = 1; line <= 2; line++) {
+                harness.send(credit(statement + "/#" + line, "30000.00", statement.equals("S1") ? 10 : 20).withoutReference()
+                        .message(statement).payer("顺达建材", "8888").memo("货款 HT-2026-00123"));
+            }
+        }
+        // and a third report of the same statement that has only the first of them
+        harness.send(credit("S3/#1", "30000.00", 30).withoutReference().message("S3").payer("顺达建材", "8888")
+                .memo("货款 HT-2026-00123"));
+        harness.endOfInput();
+
+        // then both bookings of the first statement are applied, each once; every later report of them is a duplicate
+        assertThat(harness.latest("S1/#1").status).isEqualTo(PaymentMatch.AUTO_MATCHED);
+        assertThat(harness.latest("S1/#2").status).isNotEqualTo(PaymentMatch.DUPLICATE);
+        assertThat(List.of("S2/#1", "S2/#2", "S3/#1")).extracting(k -> harness.latest(k).status + " of " + harness.latest(k).duplicateOf)
+                .containsExactly("duplicate of S1/#1", "duplicate of S1/#2", "duplicate of S1/#1");
+        assertThat(harness.balance(FIRST).appliedAmount.add(harness.balance(SECOND).appliedAmount)).isEqualByComparingTo(
+                harness.latest("S1/#1").appliedAmount().add(harness.latest("S1/#2").appliedAmount()));
+        assertThat(harness.balance(FIRST).payments + harness.balance(SECOND).payments)
+                .isEqualTo(harness.latest("S1/#1").active().size() + harness.latest("S1/#2").active().size());
+        harness.assertNothingLeaks();
+    }
+
+    @Test
+    void aTransactionOfZeroIsNoCustomerPaymentAndSaysWhy() throws Exception {
+        harness.send(credit("Z1", "0.00", 10).payer("顺达建材", "8888").memo("INV-2026-004512"));
+        harness.endOfInput();
+
+        PaymentMatch zero = harness.latest("Z1");
+        assertThat(zero.status).isEqualTo(PaymentMatch.NOT_A_CUSTOMER_PAYMENT);
+        assertThat(zero.explanation).contains("金额为0").contains("an amount of 0");
+        assertThat(zero.active()).isEmpty();
+        assertThat(open(harness.balance(FIRST))).isEqualTo("open 30000.00");
+        harness.assertNothingLeaks();
+    }
+
+    @Test
     void aReturnUndoesTheMatchReopensTheInvoiceAndClawsTheCommissionBack() throws Exception {
         harness.send(credit("B1", "30000.00", 10).payer("顺达建材", "8888").endToEnd("E2E1").memo("INV-2026-004512"));
         harness.watermark(10);
