@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -176,9 +177,11 @@ public final class IngestJob {
                                      RecordRouter.Parser<T> parser, RecordRouter.Rows<T> rows,
                                      List<TableDefinition> tables, TypeInformation<T> type,
                                      List<DataStream<Map<String, Object>>> deadLetters) {
+        // A statement file is the same file under any name: dropped twice, or exported again and renamed.
+        DuplicateFilter dedup = new DuplicateFilter(settings.dedupMemory(), DEAD_LETTERS, Set.of(STATEMENT_TOPIC));
         SingleOutputStreamOperator<KafkaRecord> unique = source.open(env, watermarks())
-                .keyBy(DuplicateFilter::recordKey, TypeInformation.of(String.class))
-                .process(new DuplicateFilter(settings.dedupMemory(), DEAD_LETTERS))
+                .keyBy(dedup::keyOf, TypeInformation.of(String.class))
+                .process(dedup)
                 .name(family + ": drop re-deliveries").uid(family + "-dedup");
         RecordRouter<T> router = new RecordRouter<>(parser, rows, tables, DEAD_LETTERS, settings.allowedLateness());
         SingleOutputStreamOperator<T> parsed = unique.process(router).returns(type)

@@ -95,12 +95,18 @@ final class BankCsvValues {
         if (!StoredAmount.fits(value)) {
             throw reject(column, text, "has " + StoredAmount.TOO_LARGE);
         }
+        if (matcher.group(1) != null && !CurrencyCodes.known(matcher.group(1))) {
+            throw reject(column, text, "is in " + CurrencyCodes.unknown(matcher.group(1)));
+        }
         return new Amount(value, matcher.group(1));
     }
 
     String currency(String cell, String column) throws RejectedInput {
         String text = required(cell, column);
         if (text.matches("[A-Z]{3}")) {
+            if (!CurrencyCodes.known(text)) {
+                throw reject(column, text, "is not an ISO 4217 currency code");
+            }
             return text;
         }
         String code = BankCsvLayouts.CURRENCIES.get(text);

@@ -29,6 +29,9 @@ final class CamtValues {
         if (!currency.matches("[A-Z]{3}")) {
             throw where.reject(name + " has no valid Ccy attribute (got '" + currency + "')");
         }
+        if (!CurrencyCodes.known(currency)) {
+            throw where.reject(name + " " + CurrencyCodes.unknown(currency));
+        }
         return new Money(amount(Dom.textOf(amt), where, name), currency);
     }
 

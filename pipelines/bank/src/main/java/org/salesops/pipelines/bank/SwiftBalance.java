@@ -24,6 +24,9 @@ record SwiftBalance(String tag, LocalDate date, String currency, BigDecimal sign
         if (field.continues()) {
             throw where.reject(field.describe() + " continues on the next line");
         }
+        if (!CurrencyCodes.known(matcher.group(3))) {
+            throw where.reject(field.describe() + " " + CurrencyCodes.unknown(matcher.group(3)));
+        }
         BigDecimal amount = SwiftValues.amount(matcher.group(4), where, field.describe());
         return new SwiftBalance(field.tag(), SwiftValues.date(matcher.group(2), where, field.describe()),
                 matcher.group(3), "D".equals(matcher.group(1)) ? amount.negate() : amount);

@@ -116,6 +116,9 @@ final class SwiftStatementReader {
             if (currency == null) {
                 throw where.reject("MT942 report :20:" + reference + " has no currency: no :34F:, :90D: or :90C:");
             }
+            if (!CurrencyCodes.known(currency)) {
+                throw where.reject("MT942 report :20:" + reference + ": " + CurrencyCodes.unknown(currency));
+            }
             return new SwiftStatement(where.messageType(SwiftStatement.MT942), SwiftStatement.MT942, reference,
                     account(account, currency), number, null, null, text("13D"), currency, debits, credits,
                     List.copyOf(lines));

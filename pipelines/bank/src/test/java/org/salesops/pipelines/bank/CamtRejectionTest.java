@@ -69,6 +69,14 @@ class CamtRejectionTest {
     }
 
     @Test
+    void amountInACurrencyOutsideIso4217() {
+        assertThat(rejection(Samples.edited(MIXED, "<Amt Ccy=\"CHF\">2.00</Amt>", "<Amt Ccy=\"XYZ\">2.00</Amt>")))
+                .hasMessage("test: camt.054 Ntfctn[1]/Ntry[2]: Amt currency 'XYZ' is not an ISO 4217 currency code");
+        assertThat(rejection(Samples.edited(MIXED, "<Amt Ccy=\"CHF\">2.00</Amt>", "<Amt Ccy=\"XXX\">2.00</Amt>")))
+                .hasMessageEndingWith("currency 'XXX' is not an ISO 4217 currency code");
+    }
+
+    @Test
     void amountBeyondTheStoredPrecision() {
         assertThat(rejection(Samples.edited(MIXED, "<Amt Ccy=\"CHF\">2.00</Amt>", "<Amt Ccy=\"CHF\">2.000001</Amt>")))
                 .hasMessageContaining("Ntry[2]: Amt '2.000001' has more than 13 integer or 5 fraction digits");

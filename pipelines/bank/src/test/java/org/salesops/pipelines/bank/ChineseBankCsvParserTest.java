@@ -264,6 +264,10 @@ class ChineseBankCsvParserTest {
                 记账日期,货币,交易金额,联机余额,交易摘要,对手信息,客户摘要
                 2024-02-03,比特币,1.00,1.00,转账,,
                 """)).hasMessage("export.csv: csv.cmb-debit: line 2: 货币 '比特币' is not a known currency");
+        assertThatThrownBy(() -> parseText("""
+                记账日期,货币,交易金额,联机余额,交易摘要,对手信息,客户摘要
+                2024-02-03,RMX,1.00,1.00,转账,,
+                """)).hasMessage("export.csv: csv.cmb-debit: line 2: 货币 'RMX' is not an ISO 4217 currency code");
     }
 
     private static boolean isUtf8(byte[] bytes) {

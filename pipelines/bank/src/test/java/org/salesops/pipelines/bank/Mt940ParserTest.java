@@ -212,6 +212,15 @@ class Mt940ParserTest {
     }
 
     @Test
+    void aBalanceInACurrencyOutsideIso4217RejectsTheWholeFile() {
+        byte[] broken = Samples.edited(SPARKASSE, ":60F:C100213EUR2624,22", ":60F:C100213EUX2624,22");
+
+        assertThatThrownBy(() -> parser.parse(broken, "spk.sta"))
+                .isExactlyInstanceOf(RejectedInput.class)
+                .hasMessageEndingWith(":60F: currency 'EUX' is not an ISO 4217 currency code");
+    }
+
+    @Test
     void reversalsKeepTheSignOfTheirBooking() throws RejectedInput {
         String statement = """
                 :20:REVERSALS

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.MapState;
@@ -20,16 +21,35 @@ import org.apache.flink.util.OutputTag;
  * duplicates are accounted for but never counted twice. Keyed by {@link #recordKey} — the Kafka
  * key, so all changes of one CRM row stay on one parallel task and keep their order downstream —
  * and remembering the content digests seen under that key for {@code remember} (state TTL).
+ *
+ * <p>Records of a file topic are whole files keyed by their file name; a file's name is not what it is: the same
+ * statement exported twice, or moved back from processed/ under its timestamped name, is the same file. Their key
+ * and content are the bytes alone, so the same bytes under any name are a duplicate.
  */
 public class DuplicateFilter extends KeyedProcessFunction<String, KafkaRecord, KafkaRecord> {
 
     private final Duration remember;
     private final OutputTag<Map<String, Object>> duplicates;
+    private final Set<String> fileTopics;
     private transient MapState<String, String> firstSeenAt;
 
     public DuplicateFilter(Duration remember, OutputTag<Map<String, Object>> duplicates) {
+        this(remember, duplicates, Set.of());
+    }
+
+    public DuplicateFilter(Duration remember, OutputTag<Map<String, Object>> duplicates, Set<String> fileTopics) {
         this.remember = remember;
         this.duplicates = duplicates;
+        this.fileTopics = Set.copyOf(fileTopics);
+    }
+
+    /** What to key the stream by for this filter: {@link #recordKey}, or for a file topic the digest of the file. */
+    public String keyOf(KafkaRecord record) {
+        return fileTopics.contains(record.topic) ? record.topic + ":" + digest(record.value) : recordKey(record);
+    }
+
+    private String contentOf(KafkaRecord record) {
+        return fileTopics.contains(record.topic) ? digest(record.value) : contentDigest(record);
     }
 
     /** Topic plus the Kafka key (a digest of the value for records without key). */
@@ -67,7 +87,7 @@ public class DuplicateFilter extends KeyedProcessFunction<String, KafkaRecord, K
 
     @Override
     public void processElement(KafkaRecord record, Context ctx, Collector<KafkaRecord> out) throws Exception {
-        String content = contentDigest(record);
+        String content = contentOf(record);
         String first = firstSeenAt.get(content);
         if (first == null) {
             firstSeenAt.put(content, record.position());

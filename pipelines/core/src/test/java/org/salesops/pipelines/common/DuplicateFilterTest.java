@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -67,6 +68,29 @@ class DuplicateFilterTest {
 
             assertThat(harness.extractOutputValues()).extracting(r -> r.offset).containsExactly(1L, 2L);
             assertThat(harness.getSideOutput(DUPLICATES)).hasSize(1);
+        }
+    }
+
+    @Test
+    void aFileIsTheSameFileUnderAnyNameButAnotherFileUnderTheSameName() throws Exception {
+        DuplicateFilter filter = new DuplicateFilter(Duration.ofDays(7), DUPLICATES, Set.of("bank.statements"));
+        byte[] statement = ":20:STMT\n:25:1234\n".getBytes(StandardCharsets.UTF_8);
+        KafkaRecord dropped = new KafkaRecord("bank.statements", 0, 1, 1_000L, "day1.sta".getBytes(StandardCharsets.UTF_8), statement);
+        KafkaRecord renamed = new KafkaRecord("bank.statements", 0, 2, 2_000L,
+                "20261128T050000-day1.sta".getBytes(StandardCharsets.UTF_8), statement);
+        KafkaRecord corrected = new KafkaRecord("bank.statements", 0, 3, 3_000L, "day1.sta".getBytes(StandardCharsets.UTF_8),
+                ":20:STMT\n:25:1235\n".getBytes(StandardCharsets.UTF_8));
+
+        try (var harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(filter),
+                filter::keyOf, Types.STRING)) {
+            harness.open();
+            harness.processElement(dropped, 1_000L);
+            harness.processElement(renamed, 2_000L);
+            harness.processElement(corrected, 3_000L);
+
+            assertThat(harness.extractOutputValues()).extracting(r -> r.offset).containsExactly(1L, 3L);
+            assertThat(harness.getSideOutput(DUPLICATES)).singleElement()
+                    .satisfies(r -> assertThat((String) r.getValue().get("error")).contains("bank.statements/0@1"));
         }
     }
 }
