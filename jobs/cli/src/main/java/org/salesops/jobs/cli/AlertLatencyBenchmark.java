@@ -57,7 +57,8 @@ final class AlertLatencyBenchmark {
             IngestRun.Options options = new IngestRun.Options(kafka, stack.catalogSettings().name(),
                     stack.catalogSettings().icebergProperties(), 2, checkpointing, false, liveLag);
             JobClient job = IngestRun.prepare(options, true).executeAsync("salesops ingest (alert latency)");
-            try (KafkaConsumer<String, String> alerts = alertConsumer(kafka)) {
+            try (KafkaConsumer<String, String> alerts = committedConsumer(kafka, KafkaResultPublisher.ALERTS_TOPIC,
+                    "alert-latency-benchmark")) {
                 alerts.poll(Duration.ofSeconds(1)); // join the topic before the first deadline
                 Instant now = Instant.now();
                 Map<String, Instant> due = publishOrgAndSilentLeads(kafka, now, leads, spread);
@@ -148,19 +149,20 @@ final class AlertLatencyBenchmark {
         return latencies;
     }
 
-    private static KafkaConsumer<String, String> alertConsumer(String kafka) {
+    /** Reads a result topic as an integration would: committed records only, from the start. */
+    static KafkaConsumer<String, String> committedConsumer(String kafka, String topic, String group) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "alert-latency-benchmark");
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new StringDeserializer());
-        consumer.subscribe(List.of(KafkaResultPublisher.ALERTS_TOPIC));
+        consumer.subscribe(List.of(topic));
         return consumer;
     }
 
-    private static Properties producerConfig(String kafka) {
+    static Properties producerConfig(String kafka) {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());

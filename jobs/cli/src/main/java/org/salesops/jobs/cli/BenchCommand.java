@@ -1,24 +1,27 @@
 package org.salesops.jobs.cli;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.salesops.infra.local.StackPorts;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Benchmarks: they print figures and are not tests. Each starts its own local stack in a temporary directory. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks (figures, not tests); each starts its own stack in a temporary directory.",
-        subcommands = {BenchCommand.AlertLatency.class})
+        subcommands = {BenchCommand.Replay.class, BenchCommand.AlertLatency.class, BenchCommand.MatchLatency.class})
 public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        System.out.println("Choose a benchmark: lakehouse bench alert-latency");
+        System.out.println("Choose a benchmark: lakehouse bench replay | alert-latency | match-latency");
     }
 
     @Command(name = "alert-latency", mixinStandardHelpOptions = true,
@@ -49,8 +52,13 @@ public final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             Console.step("告警延迟基准 Alert latency benchmark: " + leads + " leads, live lag " + liveLag
                     + ", checkpoints every " + checkpointing);
-            AlertLatencyBenchmark.Result result = AlertLatencyBenchmark.run(AlertLatencyBenchmark.tempDir(),
-                    new StackPorts(kafkaPort, trinoPort), leads, spread, liveLag, checkpointing);
+            Path dir = AlertLatencyBenchmark.tempDir();
+            AlertLatencyBenchmark.Result result;
+            try {
+                result = AlertLatencyBenchmark.run(dir, new StackPorts(kafkaPort, trinoPort), leads, spread, liveLag, checkpointing);
+            } finally {
+                DemoCommand.deleteRecursively(dir);
+            }
             List<Long> sorted = new ArrayList<>(result.latenciesMillis());
             Collections.sort(sorted);
             if (sorted.isEmpty()) {
@@ -61,15 +69,143 @@ public final class BenchCommand implements Runnable {
             System.out.printf(Locale.ROOT, "%n截止 -> Kafka 告警延迟 Deadline -> alert on Kafka (%d of %d alerts)%n",
                     sorted.size(), leads);
             System.out.printf(Locale.ROOT, "  p50 %6d ms   p90 %6d ms   p99 %6d ms   max %6d ms%n",
-                    percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99), sorted.get(sorted.size() - 1));
+                    p(sorted, 50), p(sorted, 90), p(sorted, 99), sorted.get(sorted.size() - 1));
             System.out.printf(Locale.ROOT, "  configured floor (live lag + half a checkpoint) %d ms; p50 / floor = %.2f%n",
-                    floor, (double) percentile(sorted, 50) / floor);
+                    floor, (double) p(sorted, 50) / floor);
             return sorted.size() == leads ? 0 : 1;
         }
     }
 
-    static long percentile(List<Long> sorted, int p) {
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    @Command(name = "match-latency", mixinStandardHelpOptions = true,
+            description = "Live run: bank credit on Kafka -> its match on the payment-matches topic at a steady rate, "
+                    + "p50/p90/p99; and -> visible in gold.payment_matches through Trino.")
+    static final class MatchLatency implements Callable<Integer> {
+
+        @Option(names = "--rate", defaultValue = "1000", description = "Credits per second (default: ${DEFAULT-VALUE}).")
+        int rate;
+
+        @Option(names = "--duration", defaultValue = "PT60S", description = "How long credits are sent (default: ${DEFAULT-VALUE}).")
+        Duration duration;
+
+        @Option(names = "--warm-up", defaultValue = "PT15S",
+                description = "Time the running job gets before the first credit (default: ${DEFAULT-VALUE}).")
+        Duration warmUp;
+
+        @Option(names = "--live-lag", defaultValue = "PT2S",
+                description = "Out-of-orderness and quiet time before the wall clock drives time (default: ${DEFAULT-VALUE}).")
+        Duration liveLag;
+
+        @Option(names = "--checkpoint-interval", defaultValue = "PT2S",
+                description = "Checkpoint interval: exactly-once matches are visible at the commit (default: ${DEFAULT-VALUE}).")
+        Duration checkpointing;
+
+        @Option(names = "--kafka-port", defaultValue = "19092", description = "Kafka port; the controller takes the next (default: ${DEFAULT-VALUE}).")
+        int kafkaPort;
+
+        @Option(names = "--trino-port", defaultValue = "18080", description = "Trino port (default: ${DEFAULT-VALUE}).")
+        int trinoPort;
+
+        @Override
+        public Integer call() throws Exception {
+            Console.step("核销延迟基准 Match latency benchmark: " + rate + " credits/s for " + duration + ", live lag " + liveLag
+                    + ", checkpoints every " + checkpointing);
+            Path dir = AlertLatencyBenchmark.tempDir();
+            MatchLatencyBenchmark.Result r;
+            try {
+                r = MatchLatencyBenchmark.run(dir, new StackPorts(kafkaPort, trinoPort), rate, duration, warmUp, liveLag,
+                        checkpointing);
+            } finally {
+                DemoCommand.deleteRecursively(dir);
+            }
+            System.out.printf(Locale.ROOT, "%n发送 Sent %d credits in %.1f s = %.0f credits/s%n", r.sent(),
+                    r.sending().toMillis() / 1000.0, r.sent() / (r.sending().toMillis() / 1000.0));
+            long floor = liveLag.toMillis() + checkpointing.toMillis() / 2;
+            if (!r.kafkaMillis().isEmpty()) {
+                System.out.printf(Locale.ROOT, "入账 -> Kafka 核销 Credit on Kafka -> match on Kafka (%d of %d)%n",
+                        r.kafkaMillis().size(), r.sent());
+                System.out.printf(Locale.ROOT, "  p50 %6d ms   p90 %6d ms   p99 %6d ms   max %6d ms%n", p(r.kafkaMillis(), 50),
+                        p(r.kafkaMillis(), 90), p(r.kafkaMillis(), 99), p(r.kafkaMillis(), 100));
+                System.out.printf(Locale.ROOT, "  configured floor (live lag + half a checkpoint) %d ms; p50 / floor = %.2f%n",
+                        floor, (double) p(r.kafkaMillis(), 50) / floor);
+            }
+            if (!r.trinoMillis().isEmpty()) {
+                System.out.printf(Locale.ROOT, "入账 -> Trino 可见 Credit on Kafka -> row in Trino (%d of %d sampled, polled every 1 s)%n",
+                        r.trinoMillis().size(), r.trinoSampled());
+                System.out.printf(Locale.ROOT, "  p50 %6d ms   p90 %6d ms   p99 %6d ms   max %6d ms%n", p(r.trinoMillis(), 50),
+                        p(r.trinoMillis(), 90), p(r.trinoMillis(), 99), p(r.trinoMillis(), 100));
+            }
+            printPeaks(r.peakMemoryMiB());
+            return r.kafkaMillis().size() == r.sent() ? 0 : 1;
+        }
+    }
+
+    private static void printPeaks(Map<String, Long> peakMiB) {
+        System.out.printf(Locale.ROOT, "%n内存 Peak RSS (VmHWM)%n");
+        peakMiB.forEach((name, mib) -> System.out.printf(Locale.ROOT, "  %-36s %6d MiB%n", name, mib));
+    }
+
+    private static long p(List<Long> samples, int p) {
+        return (long) Percentiles.of(samples, p);
+    }
+
+    @Command(name = "replay", mixinStandardHelpOptions = true,
+            description = "Replay throughput of the whole ingest job against the limit (raw Kafka consume + parse, no Flink), "
+                    + "then dashboard and lineage query times on Trino and the stack's peak memory.")
+    static final class Replay implements Callable<Integer> {
+
+        @Mixin
+        CompanyOptions company;
+
+        @Option(names = "--repetitions", defaultValue = "3", description = "Limit + replay pairs; medians are reported (default: ${DEFAULT-VALUE}).")
+        int repetitions;
+
+        @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism and limit threads (default: ${DEFAULT-VALUE}).")
+        int parallelism;
+
+        @Option(names = "--checkpoint-interval", defaultValue = "PT30S",
+                description = "Checkpoint (= Iceberg commit) interval of the replay, as in the demo (default: ${DEFAULT-VALUE}).")
+        Duration checkpointing;
+
+        @Option(names = "--warm-queries", defaultValue = "5", description = "Warm runs of each timed query (default: ${DEFAULT-VALUE}).")
+        int warmQueries;
+
+        @Option(names = "--kafka-port", defaultValue = "19092", description = "Kafka port; the controller takes the next (default: ${DEFAULT-VALUE}).")
+        int kafkaPort;
+
+        @Option(names = "--trino-port", defaultValue = "18080", description = "Trino port (default: ${DEFAULT-VALUE}).")
+        int trinoPort;
+
+        @Override
+        public Integer call() throws Exception {
+            Console.step("回放基准 Replay benchmark: " + repetitions + " x (limit, replay), parallelism " + parallelism
+                    + ", checkpoints every " + checkpointing);
+            Path dir = AlertLatencyBenchmark.tempDir();
+            ReplayBenchmark.Result r;
+            try {
+                r = ReplayBenchmark.run(dir, new StackPorts(kafkaPort, trinoPort),
+                        new ReplayBenchmark.Options(company.profile(), repetitions, parallelism, checkpointing, warmQueries));
+            } finally {
+                DemoCommand.deleteRecursively(dir);
+            }
+            double limit = r.limitMedianPerSecond();
+            double replay = r.replayMedianPerSecond();
+            System.out.printf(Locale.ROOT, "%n吞吐 Throughput, %d input records, medians of %d%n", r.records(), repetitions);
+            System.out.printf(Locale.ROOT, "  limit  (Kafka consume + parse, no Flink)   %10.0f records/s   runs %s%n", limit,
+                    seconds(r.limits().stream().map(RawConsumeLimit.Result::elapsed).toList()));
+            System.out.printf(Locale.ROOT, "  replay (whole ingest job, exactly-once)    %10.0f records/s   runs %s%n", replay,
+                    seconds(r.replays()));
+            System.out.printf(Locale.ROOT, "  replay / limit = %.4f;  replay / goal (100,000/s) = %.4f%n", replay / limit, replay / 100_000);
+            System.out.printf(Locale.ROOT, "%n查询 Queries on Trino (cold = first run; warm = median of %d)%n", warmQueries);
+            for (QueryTimings.Timing t : r.queries()) {
+                System.out.printf(Locale.ROOT, "  %-52s cold %6d ms   warm %8.0f ms   warm runs %s%n", t.name(), t.coldMillis(),
+                        t.warmMedian(), t.warmMillis());
+            }
+            printPeaks(r.peakMemoryMiB());
+            return 0;
+        }
+
+        private static List<String> seconds(List<Duration> runs) {
+            return runs.stream().map(d -> String.format(Locale.ROOT, "%.2fs", d.toMillis() / 1000.0)).toList();
+        }
     }
 }

@@ -1,0 +1,110 @@
+package org.salesops.jobs.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.salesops.infra.local.CatalogKind;
+import org.salesops.infra.local.CatalogSettings;
+import org.salesops.infra.local.LocalStack;
+import org.salesops.infra.local.StackPorts;
+import org.salesops.jobs.generator.CompanyGenerator;
+import org.salesops.jobs.generator.CompanyProfile;
+import org.salesops.jobs.generator.GeneratedCompany;
+
+/**
+ * Replay throughput against its limit, on one stack and one generated company in Kafka. Each repetition
+ * first reads and parses every input record with no Flink ({@link RawConsumeLimit}), then replays them
+ * through the whole ingest job (every rule, exactly-once, Iceberg commits, alerts and matches to Kafka)
+ * into empty tables, bounded, on a local MiniCluster; the two alternate so that the machine's noise falls
+ * on both alike. The first replay writes the catalog Trino reads; the query timings and the peak memory
+ * of the stack follow.
+ */
+final class ReplayBenchmark {
+
+    record Options(CompanyProfile profile, int repetitions, int parallelism, Duration checkpointing, int warmQueries) {
+    }
+
+    record Result(long records, List<RawConsumeLimit.Result> limits, List<Duration> replays,
+                  List<QueryTimings.Timing> queries, Map<String, Long> peakMemoryMiB) {
+
+        double limitMedianPerSecond() {
+            return Percentiles.median(limits.stream().map(RawConsumeLimit.Result::perSecond).toList());
+        }
+
+        double replayMedianPerSecond() {
+            return Percentiles.median(replays.stream().map(d -> records / (d.toNanos() / 1e9)).toList());
+        }
+    }
+
+    /** The CLI's own Trino account: it creates the views, and with access control on it may read every table. */
+    static final String TRINO_USER = "lakehouse";
+
+    private ReplayBenchmark() {
+    }
+
+    static Result run(Path workDir, StackPorts ports, Options options) throws Exception {
+        try (LocalStack stack = LocalStack.start(workDir, ports, CatalogKind.SQLITE, Console::detail)) {
+            Console.step("生成公司 Generating the company " + options.profile());
+            GeneratedCompany company = CompanyGenerator.generate(options.profile());
+            Console.detail(company.sizes());
+            CompanyPublisher.Published published = CompanyPublisher.publish(company, stack.kafkaBootstrap(),
+                    CompanyPublisher.Options.defaults(), n -> { });
+            long records = published.total();
+            Console.detail(records + " input records on Kafka " + published.recordsPerFamily());
+            company = null; // the generator's memory is not the job's
+
+            List<RawConsumeLimit.Result> limits = new ArrayList<>();
+            List<Duration> replays = new ArrayList<>();
+            System.gc();
+            boolean ownPeakReset = PeakMemory.resetOwnPeak();
+            for (int i = 1; i <= options.repetitions(); i++) {
+                RawConsumeLimit.Result limit = RawConsumeLimit.run(stack.kafkaBootstrap(), options.parallelism());
+                limits.add(limit);
+                Console.step(String.format(Locale.ROOT, "%d/%d 极限 limit: %d records (%d rejected) in %.2f s = %.0f records/s",
+                        i, options.repetitions(), limit.records(), limit.rejected(), limit.elapsed().toMillis() / 1000.0,
+                        limit.perSecond()));
+                CatalogSettings catalog = i == 1 ? stack.catalogSettings() : CatalogSettings.sqlite(workDir.resolve("replay-" + i));
+                Files.createDirectories(catalog.warehouse());
+                Duration replay = IngestRun.run(new IngestRun.Options(stack.kafkaBootstrap(), catalog.name(),
+                        catalog.icebergProperties(), options.parallelism(), options.checkpointing(), true), true);
+                replays.add(replay);
+                Console.step(String.format(Locale.ROOT, "%d/%d 回放 replay: %d records in %.2f s = %.0f records/s",
+                        i, options.repetitions(), records, replay.toMillis() / 1000.0, records / (replay.toNanos() / 1e9)));
+                if (i > 1) {
+                    DemoCommand.deleteRecursively(workDir.resolve("replay-" + i));
+                }
+            }
+            Map<String, Long> peaks = PeakMemory.peaksMiB(stack.stackDir());
+            if (!ownPeakReset) {
+                Console.detail("could not reset this JVM's peak RSS: its figure includes the company generator");
+            }
+
+            Console.step("查询 Query timings on Trino " + stack.trinoJdbcUrl());
+            List<QueryTimings.Timing> queries;
+            try (Connection trino = DriverManager.getConnection(stack.trinoJdbcUrl(), TRINO_USER, null)) {
+                TrinoViews.createAll(trino);
+                queries = QueryTimings.measure(trino, options.warmQueries());
+            }
+            peaks = mergeLater(peaks, PeakMemory.peaksMiB(stack.stackDir()));
+            return new Result(records, limits, replays, queries, peaks);
+        }
+    }
+
+    /** Trino's peak may rise during the queries; the job JVM's figure stays the one taken after the replays. */
+    private static Map<String, Long> mergeLater(Map<String, Long> afterReplays, Map<String, Long> afterQueries) {
+        Map<String, Long> merged = new LinkedHashMap<>(afterReplays);
+        afterQueries.forEach((name, mib) -> {
+            if (!name.startsWith("Flink")) {
+                merged.merge(name, mib, Math::max);
+            }
+        });
+        return merged;
+    }
+}
