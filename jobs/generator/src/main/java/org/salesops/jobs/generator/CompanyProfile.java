@@ -36,6 +36,15 @@ public record CompanyProfile(long seed, LocalDate startDate, int days, int histo
         return new CompanyProfile(20260302L, LocalDate.of(2026, 3, 2), 7, 21, 15, 30, 15);
     }
 
+    /**
+     * A company the pipeline's authors did not tune against: another seed (so other people, habits and
+     * customers), nine reps, and a fortnight over China's Labour Day holiday (1-5 May 2026) with its
+     * make-up Saturday (9 May), so deadlines and business hours cross days off and a worked weekend.
+     */
+    public static CompanyProfile heldOut() {
+        return new CompanyProfile(7_340_981L, LocalDate.of(2026, 4, 27), 14, 14, 9, 24, 12);
+    }
+
     public CompanyProfile withSeed(long newSeed) {
         return new CompanyProfile(newSeed, startDate, days, historyDays, reps, leadsPerDay, existingCustomers);
     }

@@ -33,6 +33,8 @@ public class FollowUpDiscovery {
     public boolean deleted;
     /** The change this row reflects; not a column. */
     public ChangeVersion version;
+    /** The change is a row of Debezium's initial snapshot (history arriving for the first time); not a column. */
+    public boolean snapshot;
 
     public FollowUpDiscovery() {
     }
@@ -62,6 +64,7 @@ public class FollowUpDiscovery {
         f.evidencePresent = CrmValues.present(row, "evidence_quote");
         f.deleted = change.after() == null;
         f.version = ChangeVersion.of(change);
+        f.snapshot = "r".equals(change.op());
         return f;
     }
 
@@ -91,6 +94,7 @@ public class FollowUpDiscovery {
         FollowUpDiscovery w = copy();
         w.deleted = true;
         w.version = later;
+        w.snapshot = false;
         return w;
     }
 
@@ -118,6 +122,7 @@ public class FollowUpDiscovery {
         c.evidencePresent = evidencePresent;
         c.deleted = deleted;
         c.version = version;
+        c.snapshot = snapshot;
         return c;
     }
 

@@ -40,13 +40,10 @@ public final class ProcessMetrics {
                 .keyBy(f -> f.activityId, id)
                 .process(new FollowUpVersions(settings)).returns(FollowUpDiscovery.class)
                 .name("follow-up versions").uid("follow-up-versions");
-        CompanyDayWindows days = new CompanyDayWindows(settings.zone());
         DataStream<DiscoveryDaily> daily = followUps.union(followUps.getSideOutput(FollowUpVersions.WITHDRAWN))
-                .keyBy(f -> f.ownerId, id)
-                .window(days)
-                .allowedLateness(settings.discoveryLateness())
-                .process(new DiscoveryDailyFunction(days)).returns(DiscoveryDaily.class)
-                .name("discovery per rep and day").uid("discovery-daily");
+                .keyBy(DiscoveryDayFunction::key, TypeInformation.of(String.class))
+                .process(new DiscoveryDayFunction(settings)).returns(DiscoveryDaily.class)
+                .name("discovery per rep and day").uid("discovery-per-rep-day");
 
         DataStream<CommitmentLife> commitments = crm
                 .flatMap((CrmChange c, Collector<CommitmentChange> out) -> {

@@ -9,18 +9,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
-import org.apache.flink.api.common.ExecutionConfig;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
-import org.apache.flink.streaming.runtime.operators.windowing.WindowOperatorBuilder;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.salesops.pipelines.crm.CrmChange;
 
-/** The daily aggregate as ProcessMetrics builds it: company-day windows with allowed lateness. */
+/** The daily aggregate per rep and company day, with its lateness decided by commit time. */
 class DiscoveryDailyTest {
 
     static final ProcessSettings SETTINGS = ProcessSettings.defaults();
@@ -30,17 +27,12 @@ class DiscoveryDailyTest {
     static final LocalDate TUESDAY = LocalDate.of(2026, 3, 3);
     static final long MINUTE = 60_000L;
 
-    KeyedOneInputStreamOperatorTestHarness<Long, FollowUpDiscovery, DiscoveryDaily> harness;
+    KeyedOneInputStreamOperatorTestHarness<String, FollowUpDiscovery, DiscoveryDaily> harness;
 
     @BeforeEach
     void setUp() throws Exception {
-        CompanyDayWindows days = new CompanyDayWindows(SETTINGS.zone());
-        WindowOperatorBuilder<FollowUpDiscovery, Long, TimeWindow> builder = new WindowOperatorBuilder<>(days,
-                days.getDefaultTrigger(), new ExecutionConfig(), TypeInformation.of(FollowUpDiscovery.class),
-                f -> f.ownerId, Types.LONG);
-        builder.allowedLateness(SETTINGS.discoveryLateness());
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(builder.process(new DiscoveryDailyFunction(days)),
-                f -> f.ownerId, Types.LONG);
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new DiscoveryDayFunction(SETTINGS)),
+                DiscoveryDayFunction::key, Types.STRING);
         harness.open();
     }
 
@@ -98,6 +90,7 @@ class DiscoveryDailyTest {
         harness.processWatermark(MIDNIGHT + 60 * MINUTE);
         // the evening's call, logged 17 hours later, the next day
         send(followUp(2, MIDNIGHT - 2 * 60 * MINUTE, 4, "budget_confirmed", "客户说:预算80万", MIDNIGHT + 15 * 60 * MINUTE));
+        harness.processWatermark(MIDNIGHT + 15 * 60 * MINUTE);
 
         assertThat(harness.extractOutputValues()).extracting(d -> d.day + ":" + d.followUps + ":" + d.questionsAsked)
                 .containsExactly(MONDAY + ":1:2", MONDAY + ":2:6");
@@ -134,5 +127,29 @@ class DiscoveryDailyTest {
 
         assertThat(harness.extractOutputValues()).extracting(d -> d.day + ":" + d.followUps)
                 .containsExactly(MONDAY + ":1", MONDAY + ":0", TUESDAY + ":1");
+    }
+
+    @Test
+    void theSnapshotsHistoryCountsInFullHoweverFarTheWatermarkHasGone() throws Exception {
+        // Debezium's snapshot, taken three days later, brings Monday's follow-ups for the first time; the
+        // watermark is already past Monday's lateness when the second one arrives.
+        long snapshotAt = MIDNIGHT + Duration.ofDays(3).toMillis();
+        send(snapshotRead(1, MIDNIGHT - 10 * 60 * MINUTE, 2, snapshotAt));
+        harness.processWatermark(snapshotAt - 1);
+        send(snapshotRead(2, MIDNIGHT - 9 * 60 * MINUTE, 3, snapshotAt));
+        harness.processWatermark(snapshotAt);
+        // a live edit committed that long after Monday does not change it any more
+        send(followUp(3, MIDNIGHT - 8 * 60 * MINUTE, 9, null, null, snapshotAt + MINUTE));
+        harness.processWatermark(Long.MAX_VALUE);
+
+        assertThat(harness.extractOutputValues()).extracting(d -> d.day + ":" + d.followUps + ":" + d.questionsAsked)
+                .containsExactly(MONDAY + ":2:5");
+        HarnessState.assertNothingLeaks(harness);
+    }
+
+    static FollowUpDiscovery snapshotRead(long id, long occurredAt, int questions, long snapshotAt) {
+        CrmChange created = followUp(id, occurredAt, questions, null, null, snapshotAt);
+        return FollowUpDiscovery.of(new CrmChange(created.table(), "r", null, created.after(), created.committedAt(),
+                null, null), SETTINGS.zone());
     }
 }
