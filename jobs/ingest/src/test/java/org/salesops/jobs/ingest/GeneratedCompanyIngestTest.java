@@ -163,6 +163,15 @@ class GeneratedCompanyIngestTest {
             soft.assertThat(warehouse.read("gold.quote_feedback"))
                     .filteredOn(r -> takenBack.contains((Long) r.getField("quote_id")))
                     .as(replay + ": a quote taken back is marked deleted").allMatch(r -> (Boolean) r.getField("deleted"));
+            soft.assertThat(rendered(warehouse, "gold.integrity_anomalies", r -> "unapproved_status_change".equals(r.getField("kind")),
+                    "lead_id", "status", "occurred_at", "user_id"))
+                    .as(replay + ": unapproved status changes").containsExactlyInAnyOrderElementsOf(hand.unapprovedStatusChanges());
+            Map<String, Set<?>> computed = Map.of("follow-ups", hand.followUpDiscovery(), "rep-days", hand.discoveryDaily(),
+                    "commitments", hand.commitments(), "unregistered promises", hand.unregisteredCommitments(),
+                    "quotes", hand.quoteFeedback(), "unapproved status changes", hand.unapprovedStatusChanges());
+            System.out.println(replay + " by hand: " + computed.entrySet().stream()
+                    .map(e -> e.getValue().size() + " " + e.getKey()).sorted().toList());
+            computed.forEach((what, rows) -> soft.assertThat(rows).as(replay + ": the company has " + what).isNotEmpty());
             soft.assertAll();
         }
     }

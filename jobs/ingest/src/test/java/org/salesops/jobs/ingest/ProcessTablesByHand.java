@@ -21,7 +21,8 @@ import org.salesops.pipelines.process.CommitmentLanguage;
 
 /**
  * The sales-process gold tables recomputed by hand from the raw CRM change history
- * (raw.crm_activities, raw.crm_commitments, raw.crm_quotes, raw.crm_opportunities), straight from
+ * (raw.crm_activities, raw.crm_commitments, raw.crm_quotes, raw.crm_opportunities, raw.crm_leads,
+ * raw.crm_status_change_requests), straight from
  * each table's definition in schemas/tables/gold — not from the operators. The pipeline's tables
  * are read when the whole bounded input is in and its final watermark has passed every deadline, so
  * the hand computation evaluates "now" as after every deadline too. Each row is rendered as one
@@ -37,12 +38,14 @@ final class ProcessTablesByHand {
     private static final List<String> FUNNEL = List.of("qualification", "needs_analysis", "solution", "quote",
             "negotiation", "contract", "won");
     private static final Set<String> NEEDING_FEEDBACK = Set.of("negotiation", "contract", "won");
+    private static final Set<String> APPROVAL_STATUSES = Set.of("invalid", "lost");
+    private static final Duration APPROVAL_WINDOW = Duration.ofHours(24);
 
     /** table -> entity id -> its changes in commit order, re-deliveries (same commit and LSN) dropped. */
     private final Map<String, Map<Long, List<Record>>> history = new HashMap<>();
 
     ProcessTablesByHand(TempWarehouse warehouse) throws Exception {
-        for (String table : List.of("activities", "commitments", "quotes", "opportunities")) {
+        for (String table : List.of("activities", "commitments", "quotes", "opportunities", "leads", "status_change_requests")) {
             Map<Long, List<Record>> byId = new HashMap<>();
             for (Record r : warehouse.read("raw.crm_" + table)) {
                 if (!"tombstone".equals(r.getField("_op"))) {
@@ -328,6 +331,45 @@ final class ProcessTablesByHand {
             }
         });
         return ids;
+    }
+
+    // ---------------------------------------------------------------- gold.integrity_anomalies: unapproved_status_change
+
+    /**
+     * Each time a lead was set (created or updated) to invalid or lost, at its updated_at, with no
+     * status_change_requests row for the lead and that status approved within 24 h before or after:
+     * lead, status set, when, and the lead's owner after the change.
+     */
+    Set<String> unapprovedStatusChanges() {
+        Map<Long, List<Record>> approvals = new HashMap<>();
+        for (List<Record> changes : history.get("status_change_requests").values()) {
+            Record last = changes.get(changes.size() - 1);
+            if (!"d".equals(last.getField("_op")) && "approved".equals(last.getField("decision"))
+                    && last.getField("decided_at") != null) {
+                approvals.computeIfAbsent((Long) last.getField("lead_id"), k -> new ArrayList<>()).add(last);
+            }
+        }
+        Set<String> rows = new LinkedHashSet<>();
+        for (List<Record> changes : history.get("leads").values()) {
+            String status = null;
+            for (Record r : changes) {
+                String op = (String) r.getField("_op");
+                String now = (String) r.getField("status");
+                boolean set = ("c".equals(op) || "u".equals(op)) && now != null && !now.equals(status);
+                status = "d".equals(op) ? null : now;
+                if (!set || !APPROVAL_STATUSES.contains(now)) {
+                    continue;
+                }
+                long at = r.getField("updated_at") != null ? millis(r, "updated_at") : millis(r, "_committed_at");
+                boolean approved = approvals.getOrDefault((Long) r.getField("id"), List.of()).stream()
+                        .anyMatch(a -> now.equals(a.getField("to_status"))
+                                && Math.abs(millis(a, "decided_at") - at) <= APPROVAL_WINDOW.toMillis());
+                if (!approved) {
+                    rows.add(row(r.getField("id"), now, Instant.ofEpochMilli(at), r.getField("owner_id")));
+                }
+            }
+        }
+        return rows;
     }
 
     // ---------------------------------------------------------------- rendering
