@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,29 +39,34 @@ class CookbookTest {
     }
 
     /**
-     * The lineage leads from the payment to the invoice it quotes, that invoice's contract, and the
-     * rep who owns the deal, as the CRM's current tables say. (How fast it answers is measured by
-     * `lakehouse dashboards cookbook`, which prints each recipe's time, not asserted here.)
+     * The lineage leads from the payment to exactly the invoices payment matching applied it to
+     * (gold.payment_allocations), each invoice's contract, and the rep who owns that contract, as the CRM's
+     * current tables say; gold.payment_trace traces it the same way. (How fast it answers is measured by `lakehouse dashboards cookbook`, which prints each
+     * recipe's time, not asserted here.)
      */
     @Test
-    void theLineageOfAPaymentLeadsToItsInvoiceContractAndRep() throws Exception {
+    void theLineageOfAPaymentLeadsToTheInvoicesMatchingAppliedItToTheirContractsAndReps() throws Exception {
         Cookbook.Recipe lineage = Cookbook.packaged().stream().filter(r -> r.name().contains("lineage")).findFirst().orElseThrow();
         List<Cookbook.Step> steps = Cookbook.run(lineage, trino);
         QueryResult payment = steps.get(0).result();
         QueryResult chain = steps.get(1).result();
-        String invoiceNo = String.valueOf(payment.rows().get(0).get(payment.column("invoice_no")));
+        List<Object> credit = payment.rows().get(0);
 
         QueryResult expected = QueryResult.run(trino, """
-                SELECT c.contract_no, u.name FROM crm.invoices i
-                JOIN crm.contracts c ON c.id = i.contract_id
-                JOIN crm.opportunities o ON o.id = c.opportunity_id
-                JOIN crm.users u ON u.id = o.owner_id
-                WHERE i.invoice_no = '%s'""".formatted(invoiceNo));
-        assertThat(chain.rows()).isNotEmpty().allSatisfy(row -> {
-            assertThat(row.get(chain.column("invoice_no"))).isEqualTo(invoiceNo);
-            assertThat(row.get(chain.column("contract_no"))).isEqualTo(expected.rows().get(0).get(0));
-            assertThat(row.get(chain.column("rep"))).isEqualTo(expected.rows().get(0).get(1));
-        });
+                SELECT a.invoice_no, c.contract_no, u.name FROM gold.payment_allocations a
+                JOIN crm.contracts c ON c.id = a.contract_id
+                JOIN crm.users u ON u.id = c.owner_id
+                WHERE a.account_id = '%s' AND a.transaction_key = '%s' AND a.amount > 0""".formatted(
+                credit.get(payment.column("account_id")), credit.get(payment.column("transaction_key"))));
+        Set<List<Object>> traced = new HashSet<>();
+        chain.rows().forEach(row -> traced.add(Arrays.asList(row.get(chain.column("invoice_no")),
+                row.get(chain.column("contract_no")), row.get(chain.column("rep")))));
+        assertThat(credit.get(payment.column("match_status"))).isIn("auto_matched", "confirmed");
+        assertThat(expected.rows()).isNotEmpty();
+        assertThat(traced).isEqualTo(new HashSet<>(expected.rows()));
+        QueryResult view = QueryResult.run(trino, "SELECT invoice_no, contract_no, rep_name FROM gold.payment_trace "
+                + "WHERE transaction_key = '" + credit.get(payment.column("transaction_key")) + "'");
+        assertThat(new HashSet<>(view.rows())).as("gold.payment_trace, the self-test's trace").isEqualTo(traced);
     }
 
     /** What `lakehouse dashboards cookbook` does, on a copy: each output.md is rewritten with the same columns. */
