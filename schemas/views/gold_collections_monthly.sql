@@ -14,7 +14,14 @@
 --   collected_within_30_days_share (30天内回款占比): of the contracts signed in the month, the share of their amount
 --     settled by credits booked no later than 30 days after each contract's signing (a deposit before signing
 --     included); window_30_days_closed = every contract of the month was signed at least 30 days before the data
---     ends (until then the share can still grow).
+--     ends (until then the share can still grow);
+--   collection_cycle_median_days (回款周期中位数): how long the money received in the month took from signing, in days
+--     — per payment, i.e. per bank credit and contract it settles (gold.payment_allocations with amount > 0 by
+--     booked_at, however many of the contract's invoices the credit covers), the days from the contract's signed_at
+--     to the credit's booked_at (a deposit booked before signing counts 0 days); the exact median over the month's
+--     payments (the mean of the two middle ones when their number is even), null in a month without any;
+--     collection_cycle_payments is their number. Counted by the month the money arrived, not the month of signing:
+--     a month's figure is final once the month is over, and contracts still unpaid do not hold it back.
 -- For the month the data ends in, "month end" is where the data ends (as_of, not now()): the latest CDC commit on
 -- contracts, invoices or receivable steps, or the latest booked bank transaction, whichever is later. Amounts are
 -- added up as they are: the company invoices in one currency (CNY).
@@ -47,6 +54,19 @@ facts AS (
   -- Counted in the month of the contract's signing.
   SELECT 'collected_within_30_days', k.signed_at, a.amount
   FROM crm.contracts k JOIN gold.payment_allocations a ON a.contract_id = k.id AND a.booked_at <= k.signed_at + INTERVAL '30' DAY
+),
+cycles AS (
+  -- One row per month: the sorted collection cycles (days) of the payments received in it.
+  SELECT month, array_sort(array_agg(days)) AS days
+  FROM (
+    SELECT CAST(date_trunc('month', p.booked_at AT TIME ZONE 'Asia/Shanghai') AS date) AS month,
+           greatest(0e0, date_diff('millisecond', k.signed_at, p.booked_at) / 86400000e0) AS days
+    FROM (SELECT DISTINCT account_id, transaction_key, contract_id, booked_at
+          FROM gold.payment_allocations WHERE amount > 0) p
+    JOIN crm.contracts k ON k.id = p.contract_id
+    WHERE k.signed_at IS NOT NULL
+  )
+  GROUP BY month
 ),
 monthly_facts AS (
   SELECT kind, at, amount, CAST(date_trunc('month', at AT TIME ZONE 'Asia/Shanghai') AS date) AS month FROM facts
@@ -86,5 +106,9 @@ SELECT month, month_end, contracts_signed,
        coalesce(collected_within_30_days, 0) AS collected_within_30_days,
        CAST(coalesce(collected_within_30_days, 0) AS double) / CAST(nullif(contracted, 0) AS double)
          AS collected_within_30_days_share,
-       last_signed_at IS NULL OR last_signed_at + INTERVAL '30' DAY <= as_of AS window_30_days_closed
-FROM totals
+       last_signed_at IS NULL OR last_signed_at + INTERVAL '30' DAY <= as_of AS window_30_days_closed,
+       coalesce(cardinality(c.days), 0) AS collection_cycle_payments,
+       (element_at(c.days, (cardinality(c.days) + 1) / 2) + element_at(c.days, cardinality(c.days) / 2 + 1)) / 2
+         AS collection_cycle_median_days
+FROM totals t
+LEFT JOIN cycles c USING (month)

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -309,13 +310,21 @@ class ReceivablesViewsTest {
     // ---------------------------------------------------------------- gold.collections_monthly
 
     @Test
-    void collectionsMonthlyIsContractedInvoicedCollectedReceivablesDsoAndTheShareCollectedWithin30DaysPerMonth()
+    void collectionsMonthlyIsContractedInvoicedCollectedReceivablesDsoTheShareCollectedWithin30DaysAndTheCollectionCyclePerMonth()
             throws Exception {
         Instant asOf = dataEnd();
         List<Row> contracts = rows("SELECT id, amount, signed_at FROM crm.contracts");
         List<Row> invoices = rows("SELECT id, amount, status, issued_at FROM crm.invoices").stream()
                 .filter(i -> i.str("status").equals("issued") && i.at("issued_at") != null).toList();
-        List<Row> allocations = rows("SELECT invoice_id, contract_id, amount, booked_at FROM gold.payment_allocations");
+        List<Row> allocations = rows("SELECT account_id, transaction_key, invoice_id, contract_id, amount, booked_at "
+                + "FROM gold.payment_allocations");
+        Map<Long, Instant> signedAtOf = new HashMap<>();
+        contracts.stream().filter(c -> c.at("signed_at") != null).forEach(c -> signedAtOf.put(c.lng("id"), c.at("signed_at")));
+        // The payments: each credit and contract it settles something of, once however many invoices it covers.
+        Map<List<Object>, Instant> payments = new HashMap<>();
+        allocations.stream().filter(a -> a.dec("amount").signum() > 0 && signedAtOf.containsKey(a.lng("contract_id")))
+                .forEach(a -> payments.put(List.of(a.str("account_id"), a.str("transaction_key"), a.lng("contract_id")),
+                        a.at("booked_at")));
 
         List<LocalDate> firstMonths = new ArrayList<>();
         contracts.forEach(c -> firstMonths.add(month(c.at("signed_at"))));
@@ -364,19 +373,28 @@ class ReceivablesViewsTest {
             Double share = signed.isEmpty() || contracted.signum() == 0 ? null : early.doubleValue() / contracted.doubleValue();
             boolean windowClosed = lastSigned == null || !lastSigned.plus(Duration.ofDays(30)).isAfter(asOf);
 
+            // Collection cycle: the days from the contract's signing to each payment booked in the month (0 for one
+            // before signing), their exact median.
+            List<Double> cycles = payments.entrySet().stream().filter(p -> month(p.getValue()).equals(m))
+                    .map(p -> Math.max(0, p.getValue().toEpochMilli() - signedAtOf.get((Long) p.getKey().get(2)).toEpochMilli())
+                            / (double) DAY_MS)
+                    .sorted().toList();
+            Double medianCycle = cycles.isEmpty() ? null
+                    : (cycles.get((cycles.size() + 1) / 2 - 1) + cycles.get(cycles.size() / 2)) / 2;
+
             expected.put(key(m), values(monthEnd, (long) signed.size(), contracted, invoiced, collected,
                     receivables, invoicedLast90 == null ? BigDecimal.ZERO : invoicedLast90,
-                    dso, early, share, windowClosed));
+                    dso, early, share, windowClosed, (long) cycles.size(), medianCycle));
         }
 
         expected.entrySet().stream().sorted(Comparator.comparing(e -> e.getKey().get(0).toString()))
                 .forEach(e -> System.out.println("ReceivablesViewsTest: collections_monthly " + e.getKey() + " " + e.getValue()));
-        assertThat(expected.values()).as("a month with money collected and a DSO")
-                .anyMatch(v -> ((BigDecimal) v.get(4)).signum() > 0 && v.get(7) != null);
+        assertThat(expected.values()).as("a month with money collected, a DSO and a collection cycle")
+                .anyMatch(v -> ((BigDecimal) v.get(4)).signum() > 0 && v.get(7) != null && v.get(12) != null);
         assertViewHoldsExactly("gold.collections_monthly", List.of("month"),
                 List.of("month_end", "contracts_signed", "contracted", "invoiced", "collected", "receivables_at_month_end",
                         "invoiced_last_90_days", "dso_days", "collected_within_30_days", "collected_within_30_days_share",
-                        "window_30_days_closed"),
+                        "window_30_days_closed", "collection_cycle_payments", "collection_cycle_median_days"),
                 expected);
     }
 
@@ -430,6 +448,54 @@ class ReceivablesViewsTest {
                         "customer_name", "suggested_invoice_count", "suggested_invoices", "suggested_open_amount",
                         "age_hours", "age_days", "as_of"),
                 expected);
+    }
+
+    // ---------------------------------------------------------------- gold.payment_trace
+
+    /**
+     * The trace's link from money to invoice is payment matching's: every customer credit the engine applied or
+     * finance confirmed has one row per invoice its allocations settle now (amount > 0), with that amount, the
+     * invoice's contract and the contract's owner; every other credit (suggested, unmatched, or applied and since
+     * undone) has one row with no invoice. Whatever the remittance text says plays no part.
+     */
+    @Test
+    void paymentTraceFollowsEachCreditToTheInvoicesMatchingAppliedItTo() throws Exception {
+        Map<Long, Row> contracts = byId("SELECT id, owner_id FROM crm.contracts");
+        Map<String, List<Row>> allocationsOf = new HashMap<>();
+        for (Row a : rows("SELECT account_id, transaction_key, invoice_id, contract_id, amount FROM gold.payment_allocations")) {
+            if (a.dec("amount").signum() > 0) {
+                allocationsOf.computeIfAbsent(a.str("account_id") + "/" + a.str("transaction_key"), k -> new ArrayList<>()).add(a);
+            }
+        }
+        Set<List<Object>> expected = new HashSet<>();
+        int applied = 0;
+        for (Row m : rows("SELECT account_id, transaction_key, amount, status FROM gold.payment_matches")) {
+            if (!Set.of("auto_matched", "confirmed", "suggested", "unmatched").contains(m.str("status"))
+                    || m.dec("amount").signum() <= 0) {
+                continue;
+            }
+            List<Row> allocations = allocationsOf.getOrDefault(m.str("account_id") + "/" + m.str("transaction_key"), List.of());
+            applied += allocations.isEmpty() ? 0 : 1;
+            if (allocations.isEmpty()) {
+                expected.add(Arrays.asList(m.str("transaction_key"), m.str("status"), null, null, null, null));
+            }
+            for (Row a : allocations) {
+                Row contract = contracts.get(a.lng("contract_id"));
+                expected.add(Arrays.asList(m.str("transaction_key"), m.str("status"), a.lng("invoice_id"),
+                        a.dec("amount").stripTrailingZeros(), contract == null ? null : a.lng("contract_id"),
+                        contract == null ? null : contract.lng("owner_id")));
+            }
+        }
+        Set<List<Object>> traced = new HashSet<>();
+        for (Row t : rows("SELECT transaction_key, match_status, invoice_id, applied_amount, contract_id, rep_id FROM gold.payment_trace")) {
+            traced.add(Arrays.asList(t.str("transaction_key"), t.str("match_status"), t.lng("invoice_id"),
+                    t.dec("applied_amount") == null ? null : t.dec("applied_amount").stripTrailingZeros(), t.lng("contract_id"),
+                    t.lng("rep_id")));
+        }
+
+        System.out.println("ReceivablesViewsTest: payment_trace " + traced.size() + " rows, " + applied + " credits applied to invoices");
+        assertThat(applied).as("credits applied to invoices").isPositive();
+        assertThat(traced).isEqualTo(expected);
     }
 
     // ---------------------------------------------------------------- helpers
