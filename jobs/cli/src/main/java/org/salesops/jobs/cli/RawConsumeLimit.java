@@ -115,11 +115,10 @@ final class RawConsumeLimit {
     private static void parse(ConsumerRecord<byte[], byte[]> record, CrmChangeParser crm, CallRecordParser calls,
                               CamtParser camt, StatementFileParser statements) throws RejectedInput {
         String topic = record.topic();
-        if (record.value() == null) {
-            throw new RejectedInput("empty message");
-        }
         if (topic.startsWith("crm.")) {
-            crm.parse(topic, record.key(), record.value());
+            crm.parse(topic, record.key(), record.value()); // a null value is a Debezium tombstone, parsed too
+        } else if (record.value() == null) {
+            throw new RejectedInput("empty message");
         } else if (topic.equals(IngestJob.CALL_TOPIC)) {
             calls.parse(new String(record.value(), StandardCharsets.UTF_8));
         } else if (topic.equals(IngestJob.STATEMENT_TOPIC)) {
