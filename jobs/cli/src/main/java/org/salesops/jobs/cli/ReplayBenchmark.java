@@ -51,18 +51,10 @@ final class ReplayBenchmark {
 
     static Result run(Path workDir, StackPorts ports, Options options) throws Exception {
         try (LocalStack stack = LocalStack.start(workDir, ports, CatalogKind.SQLITE, Console::detail)) {
-            Console.step("生成公司 Generating the company " + options.profile());
-            GeneratedCompany company = CompanyGenerator.generate(options.profile());
-            Console.detail(company.sizes());
-            CompanyPublisher.Published published = CompanyPublisher.publish(company, stack.kafkaBootstrap(),
-                    CompanyPublisher.Options.defaults(), n -> { });
-            long records = published.total();
-            Console.detail(records + " input records on Kafka " + published.recordsPerFamily());
-            company = null; // the generator's memory is not the job's
-
+            long records = publishCompany(options.profile(), stack.kafkaBootstrap());
             List<RawConsumeLimit.Result> limits = new ArrayList<>();
             List<Duration> replays = new ArrayList<>();
-            System.gc();
+            System.gc(); // the generated company is garbage now: its memory is not the job's
             boolean ownPeakReset = PeakMemory.resetOwnPeak();
             for (int i = 1; i <= options.repetitions(); i++) {
                 RawConsumeLimit.Result limit = RawConsumeLimit.run(stack.kafkaBootstrap(), options.parallelism());
@@ -95,6 +87,17 @@ final class ReplayBenchmark {
             peaks = mergeLater(peaks, PeakMemory.peaksMiB(stack.stackDir()));
             return new Result(records, limits, replays, queries, peaks);
         }
+    }
+
+    /** Generates the company and publishes it to Kafka; the number of input records sent. */
+    private static long publishCompany(CompanyProfile profile, String kafka) throws Exception {
+        Console.step("生成公司 Generating the company " + profile);
+        GeneratedCompany company = CompanyGenerator.generate(profile);
+        Console.detail(company.sizes());
+        CompanyPublisher.Published published = CompanyPublisher.publish(company, kafka, CompanyPublisher.Options.defaults(),
+                n -> { });
+        Console.detail(published.total() + " input records on Kafka " + published.recordsPerFamily());
+        return published.total();
     }
 
     /** Trino's peak may rise during the queries; the job JVM's figure stays the one taken after the replays. */
