@@ -1,6 +1,7 @@
 -- gold.funnel_steps: one row per lead and funnel step it reached — lead, valid_lead, opportunity, quote,
--- contract, first_payment — with when it first reached it, and the lead's channel and owner. Until payment
--- matching lands, first_payment is the contract's first 'finance_booked' receivable step.
+-- contract, first_payment — with when it first reached it, and the lead's channel and owner. first_payment is
+-- the booking date of the first bank credit the matching engine applied to an invoice of the lead's contracts
+-- (gold.payment_allocations with an amount still applied: undone allocations do not count).
 CREATE OR REPLACE VIEW gold.funnel_steps AS
 WITH lead_facts AS (
   SELECT id AS lead_id, channel, owner_id
@@ -36,9 +37,9 @@ steps AS (
   FROM raw.crm_contracts c JOIN opportunity_lead o ON o.opportunity_id = c.opportunity_id
   WHERE c._op <> 'tombstone' GROUP BY o.lead_id
   UNION ALL
-  SELECT cl.lead_id, 'first_payment', 6, min(r.completed_at)
-  FROM raw.crm_receivable_steps r JOIN contract_lead cl ON cl.contract_id = r.contract_id
-  WHERE r.step = 'finance_booked' AND r.completed_at IS NOT NULL GROUP BY cl.lead_id
+  SELECT cl.lead_id, 'first_payment', 6, min(a.booked_at)
+  FROM gold.payment_allocations a JOIN contract_lead cl ON cl.contract_id = a.contract_id
+  WHERE a.amount > 0 GROUP BY cl.lead_id
 )
 SELECT s.lead_id, s.step, s.step_order, s.reached_at, f.channel, f.owner_id
 FROM steps s JOIN lead_facts f ON f.lead_id = s.lead_id
