@@ -3,6 +3,8 @@ package org.salesops.infra.local;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -130,6 +132,11 @@ public final class LocalStack implements AutoCloseable {
     /** The catalog both Trino and Iceberg Java (Flink) must use. */
     public CatalogSettings catalogSettings() {
         return catalog;
+    }
+
+    /** See {@link TrinoServer#writePeopleGroups}. */
+    public void writeTrinoPeopleGroups(Map<String, ? extends Collection<String>> membersByGroup) throws IOException {
+        trino.writePeopleGroups(membersByGroup);
     }
 
     public Path kafkaLogFile() {

@@ -36,9 +36,15 @@ final class TrinoEtc {
             "--sun-misc-unsafe-memory-access=allow");
 
     private final Path dataDir;
+    private final TrinoAccessControl accessControl;
 
     TrinoEtc(Path dataDir) {
         this.dataDir = dataDir;
+        this.accessControl = new TrinoAccessControl(dir(), dataDir);
+    }
+
+    TrinoAccessControl accessControl() {
+        return accessControl;
     }
 
     Path dir() {
@@ -72,6 +78,7 @@ final class TrinoEtc {
         store(node, dir().resolve("node.properties"));
         Files.write(dir().resolve("jvm.config"), JVM_OPTIONS);
         store(serverConfig(httpPort), configFile());
+        accessControl.write();
         // Trino serves every file in this folder: one from an earlier run under another name would stay.
         try (DirectoryStream<Path> old = Files.newDirectoryStream(catalogDir(), "*.properties")) {
             for (Path file : old) {
@@ -81,7 +88,7 @@ final class TrinoEtc {
         store(catalog.trinoCatalogProperties(), catalogDir().resolve(catalog.name() + ".properties"));
     }
 
-    private static Properties serverConfig(int httpPort) {
+    private Properties serverConfig(int httpPort) {
         Properties config = new Properties();
         config.setProperty("coordinator", "true");
         config.setProperty("node-scheduler.include-coordinator", "true");
@@ -89,6 +96,7 @@ final class TrinoEtc {
         config.setProperty("discovery.uri", "http://127.0.0.1:" + httpPort);
         config.setProperty("query.max-memory", "1GB");
         config.setProperty("query.max-memory-per-node", "512MB");
+        config.setProperty("access-control.config-files", accessControl.propertiesFile().toString());
         return config;
     }
 

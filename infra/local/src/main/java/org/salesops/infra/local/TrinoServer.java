@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -28,7 +30,8 @@ public final class TrinoServer implements AutoCloseable {
     static final String CHOOSE_ANOTHER_PORT = "choose another Trino port (StackPorts.trino)";
 
     private static final String PID_FILE = "trino.pid";
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    // Usually 20-30 s; several builds sharing two cores have taken Trino over 180 s to load its plugins.
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(360);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
     private static final Pattern STARTED = Pattern.compile("\"starting\"\\s*:\\s*false");
@@ -108,6 +111,14 @@ public final class TrinoServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /**
+     * Gives the company's people their Trino groups (members by group name; see schemas/access/): the
+     * rules read these to decide what each login sees. Kept for later starts on this data directory.
+     */
+    public void writePeopleGroups(Map<String, ? extends Collection<String>> membersByGroup) throws IOException {
+        etc.accessControl().writePeople(membersByGroup);
     }
 
     public int httpPort() {

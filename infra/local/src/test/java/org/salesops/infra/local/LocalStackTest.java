@@ -183,7 +183,8 @@ class LocalStackTest {
 
     private static Properties trinoUser() {
         Properties properties = new Properties();
-        properties.setProperty("user", "local-stack-test");
+        // A service account of schemas/access/groups.txt: the access rules give it everything.
+        properties.setProperty("user", "test");
         return properties;
     }
 

@@ -82,6 +82,7 @@ public final class DemoCommand implements Callable<Integer> {
             Console.step("查询 Trino Querying Trino " + local.trinoJdbcUrl());
             try (Connection trino = DriverManager.getConnection(local.trinoJdbcUrl(), "director", null)) {
                 TrinoViews.createAll(trino);
+                TrinoLogins.publish(trino, local);
                 System.out.println(DirectorSummary.render(trino, new ArrayList<>(CrmSchema.load().tables().keySet())));
             }
 
@@ -92,7 +93,7 @@ public final class DemoCommand implements Callable<Integer> {
 
             System.out.println("继续探索 Explore further:");
             System.out.println("  Report       " + report + "   (open in a browser 用浏览器打开)");
-            System.out.println("  Trino JDBC   " + local.trinoJdbcUrl() + "   (any user name; schemas raw, gold, crm)");
+            System.out.println("  Trino JDBC   " + local.trinoJdbcUrl() + "   (user director sees all; people log in as their e-mail name 员工用邮箱名登录, README \"Who may see what\")");
             System.out.println("  Warehouse    " + local.catalogSettings().warehouseUri());
             System.out.println("  Catalog      " + local.catalogSettings().jdbcUrl());
             System.out.println("  Ground truth " + truth);

@@ -63,6 +63,7 @@ final class CompanyOnTheStack {
                     stack.catalogSettings().icebergProperties(), 2, Duration.ofSeconds(2), true), true);
             Connection trino = DriverManager.getConnection(stack.trinoJdbcUrl(), "test", null);
             TrinoViews.createAll(trino);
+            TrinoLogins.publish(trino, stack);
             instance = new CompanyOnTheStack(stack, company, published, trino);
         }
         return instance;
