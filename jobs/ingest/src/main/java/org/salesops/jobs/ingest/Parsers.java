@@ -1,5 +1,8 @@
 package org.salesops.jobs.ingest;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.salesops.pipelines.bank.BankTransaction;
@@ -31,7 +34,21 @@ final class Parsers {
         if (record.value == null) {
             throw new RejectedInput("empty message: a call record needs a CSV line or a JSON document");
         }
-        return CALLS.parse(new String(record.value, StandardCharsets.UTF_8));
+        return CALLS.parse(utf8(record.value));
+    }
+
+    /**
+     * Decoded strictly: bytes that are not UTF-8 (a PBX writing GBK caller names) would otherwise become
+     * replacement characters in a typed row; rejected, the dead letter keeps them byte for byte.
+     */
+    private static String utf8(byte[] bytes) throws RejectedInput {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new RejectedInput("not UTF-8 text: a call record is a CSV line or JSON document in UTF-8 ("
+                    + e.getMessage() + ")");
+        }
     }
 
     /** A camt.054 notification, or a whole statement file (its name is the record key) of any known format. */

@@ -43,6 +43,19 @@ public class RecordRouter<T> extends ProcessFunction<KafkaRecord, T> {
     public record TableRow(String table, Map<String, Object> values) {
     }
 
+    /**
+     * The longest text a field may hold. Longer is no name, number, note or remittance line but junk or an attack,
+     * and once parsed it would be held in the metrics' state, where a few such values make every checkpoint too
+     * large to complete, so the job would restart onto the same records for ever.
+     */
+    public static final int MAX_TEXT_CHARS = 65_536;
+    /**
+     * The years a timestamp may fall in: Iceberg stores microseconds since 1970 in a long, so a year beyond about
+     * 292,000 (a CRM field typed by hand, a broken clock) would overflow into a wrong time instead of failing.
+     */
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     private final Parser<T> parser;
     private final Rows<T> rows;
     private final Map<String, RowConverter> converters = new HashMap<>();
@@ -67,6 +80,19 @@ public class RecordRouter<T> extends ProcessFunction<KafkaRecord, T> {
         return tags.get(table.qualifiedName());
     }
 
+    private static void checkValues(TableRow row) throws RejectedInput {
+        for (Map.Entry<String, Object> field : row.values().entrySet()) {
+            if (field.getValue() instanceof String text && text.length() > MAX_TEXT_CHARS) {
+                throw new RejectedInput(row.table() + "." + field.getKey() + " is " + text.length()
+                        + " characters long, more than the " + MAX_TEXT_CHARS + " a text field may hold");
+            }
+            if (field.getValue() instanceof Instant time && (time.isBefore(EARLIEST) || time.isAfter(LATEST))) {
+                throw new RejectedInput(row.table() + "." + field.getKey() + " is " + time
+                        + ", outside the years 1 to 9999 a timestamp may have");
+            }
+        }
+    }
+
     @Override
     public void processElement(KafkaRecord record, Context ctx, Collector<T> out) {
         List<T> values;
@@ -83,14 +109,17 @@ public class RecordRouter<T> extends ProcessFunction<KafkaRecord, T> {
                 if (converter == null) {
                     throw new RejectedInput("no table " + row.table() + " for this record");
                 }
+                checkValues(row);
                 routed.add(row);
                 converted.add(converter.convert(row.values()));
             }
         } catch (RejectedInput e) {
             ctx.output(deadLetters, DeadLetter.row(record, DeadLetter.REJECTED, e.getMessage()));
             return;
-        } catch (RuntimeException e) {
-            // A parser bug on strange input must not stop the job: keep the record and say what broke.
+        } catch (RuntimeException | StackOverflowError e) {
+            // A parser bug on strange input must not stop the job: keep the record and say what broke. A stack
+            // overflow (input nested beyond a parser's recursion) only unwinds this record's parse, so it is safe
+            // to go on; failing instead would restart the job onto the same record for ever.
             ctx.output(deadLetters, DeadLetter.row(record, DeadLetter.REJECTED,
                     "could not be parsed: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
             return;
