@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 BenchCommand.class, StatementsCommand.class,
                 DashboardsCommand.class,
                 SelfTestCommand.class,
+                MaintainCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Lakehouse implements Runnable {
 
