@@ -121,12 +121,15 @@ class TrinoAccessControlTest {
     }
 
     @Test
-    void theDirectorSeesEveryRowOfEveryTableAndView() throws SQLException {
+    void theDirectorSeesEveryRowOfEveryTableAndView_withPhoneNumbersAndBankAccountsMasked() throws SQLException {
         try (Connection trino = as(someone("director"))) {
             for (String relation : relations.keySet()) {
                 assertThat(count(trino, relation)).as(relation).isEqualTo(run.single("SELECT count(*) FROM " + relation));
+                readEveryColumn(trino, relation); // a mask that does not fit its column fails here, not in a dashboard
             }
-            assertThat(single(trino, "SELECT count_if(starts_with(phone, '*******')) FROM crm.leads")).isZero();
+            assertThat(single(trino, "SELECT count(phone) FROM crm.leads")).isPositive();
+            assertThat(single(trino, "SELECT count_if(NOT starts_with(phone, '*******')) FROM crm.leads")).isZero();
+            assertThat(single(trino, "SELECT count_if(NOT starts_with(payer_account, '****')) FROM gold.payment_matches")).isZero();
         }
     }
 
@@ -237,6 +240,16 @@ class TrinoAccessControlTest {
 
     private static Connection as(Person person) throws SQLException {
         return DriverManager.getConnection(run.stack.trinoJdbcUrl(), person.login(), null);
+    }
+
+    private static void readEveryColumn(Connection trino, String relation) throws SQLException {
+        try (Statement s = trino.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + relation + " LIMIT 20")) {
+            while (rs.next()) {
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    rs.getObject(i);
+                }
+            }
+        }
     }
 
     private static long count(Connection trino, String relation) throws SQLException {
