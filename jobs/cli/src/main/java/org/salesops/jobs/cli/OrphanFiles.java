@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.iceberg.DeleteFile;
+import org.apache.iceberg.ManifestContent;
 import org.apache.iceberg.ManifestFile;
 import org.apache.iceberg.ManifestFiles;
+import org.apache.iceberg.ManifestReader;
 import org.apache.iceberg.ReachableFileUtil;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
@@ -53,11 +56,7 @@ final class OrphanFiles {
         for (Snapshot snapshot : table.snapshots()) {
             for (ManifestFile manifest : snapshot.allManifests(table.io())) {
                 if (manifests.add(manifest.path())) {
-                    try (CloseableIterable<String> files = ManifestFiles.readPaths(manifest, table.io(), table.specs())) {
-                        files.forEach(locations::add);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
+                    locations.addAll(filesListedIn(manifest, table));
                 }
             }
         }
@@ -65,6 +64,28 @@ final class OrphanFiles {
         Set<String> normalised = new HashSet<>();
         locations.forEach(l -> normalised.add(normalised(l)));
         return normalised;
+    }
+
+    /**
+     * The data or delete files a manifest lists. Upsert tables have delete manifests, which the data-file
+     * reader refuses; missing them would make live equality-delete files look like orphans.
+     */
+    private static List<String> filesListedIn(ManifestFile manifest, Table table) {
+        List<String> files = new ArrayList<>();
+        try {
+            if (manifest.content() == ManifestContent.DELETES) {
+                try (ManifestReader<DeleteFile> deletes = ManifestFiles.readDeleteManifest(manifest, table.io(), table.specs())) {
+                    deletes.forEach(file -> files.add(file.location()));
+                }
+            } else {
+                try (CloseableIterable<String> data = ManifestFiles.readPaths(manifest, table.io(), table.specs())) {
+                    data.forEach(files::add);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
     }
 
     /** file:/x, file:///x and /x name one file; other schemes keep their authority (bucket). */
