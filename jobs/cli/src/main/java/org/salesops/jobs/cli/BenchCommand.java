@@ -34,28 +34,19 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--spread", defaultValue = "PT60S", description = "Deadlines spread over this long (default: ${DEFAULT-VALUE}).")
         Duration spread;
 
-        @Option(names = "--live-lag", defaultValue = "PT2S",
-                description = "Out-of-orderness and quiet time before the wall clock drives time (default: ${DEFAULT-VALUE}).")
-        Duration liveLag;
+        @Mixin
+        LiveRun live;
 
-        @Option(names = "--checkpoint-interval", defaultValue = "PT2S",
-                description = "Checkpoint interval: exactly-once alerts are visible at the commit (default: ${DEFAULT-VALUE}).")
-        Duration checkpointing;
-
-        @Option(names = "--kafka-port", defaultValue = "19092", description = "Kafka port; the controller takes the next (default: ${DEFAULT-VALUE}).")
-        int kafkaPort;
-
-        @Option(names = "--trino-port", defaultValue = "18080", description = "Trino port (default: ${DEFAULT-VALUE}).")
-        int trinoPort;
+        @Mixin
+        BenchPorts ports;
 
         @Override
         public Integer call() throws Exception {
-            Console.step("告警延迟基准 Alert latency benchmark: " + leads + " leads, live lag " + liveLag
-                    + ", checkpoints every " + checkpointing);
+            Console.step("告警延迟基准 Alert latency benchmark: " + leads + " leads, " + live);
             Path dir = AlertLatencyBenchmark.tempDir();
             AlertLatencyBenchmark.Result result;
             try {
-                result = AlertLatencyBenchmark.run(dir, new StackPorts(kafkaPort, trinoPort), leads, spread, liveLag, checkpointing);
+                result = AlertLatencyBenchmark.run(dir, ports.stack(), leads, spread, live.lag, live.checkpointing);
             } finally {
                 DemoCommand.deleteRecursively(dir);
             }
@@ -65,13 +56,10 @@ public final class BenchCommand implements Runnable {
                 Console.step("No alert arrived / 没有收到告警");
                 return 1;
             }
-            long floor = liveLag.toMillis() + checkpointing.toMillis() / 2;
             System.out.printf(Locale.ROOT, "%n截止 -> Kafka 告警延迟 Deadline -> alert on Kafka (%d of %d alerts)%n",
                     sorted.size(), leads);
-            System.out.printf(Locale.ROOT, "  p50 %6d ms   p90 %6d ms   p99 %6d ms   max %6d ms%n",
-                    p(sorted, 50), p(sorted, 90), p(sorted, 99), sorted.get(sorted.size() - 1));
-            System.out.printf(Locale.ROOT, "  configured floor (live lag + half a checkpoint) %d ms; p50 / floor = %.2f%n",
-                    floor, (double) p(sorted, 50) / floor);
+            printPercentiles(sorted);
+            live.printFloor(p(sorted, 50));
             return sorted.size() == leads ? 0 : 1;
         }
     }
@@ -91,48 +79,35 @@ public final class BenchCommand implements Runnable {
                 description = "Time the running job gets before the first credit (default: ${DEFAULT-VALUE}).")
         Duration warmUp;
 
-        @Option(names = "--live-lag", defaultValue = "PT2S",
-                description = "Out-of-orderness and quiet time before the wall clock drives time (default: ${DEFAULT-VALUE}).")
-        Duration liveLag;
+        @Mixin
+        LiveRun live;
 
-        @Option(names = "--checkpoint-interval", defaultValue = "PT2S",
-                description = "Checkpoint interval: exactly-once matches are visible at the commit (default: ${DEFAULT-VALUE}).")
-        Duration checkpointing;
-
-        @Option(names = "--kafka-port", defaultValue = "19092", description = "Kafka port; the controller takes the next (default: ${DEFAULT-VALUE}).")
-        int kafkaPort;
-
-        @Option(names = "--trino-port", defaultValue = "18080", description = "Trino port (default: ${DEFAULT-VALUE}).")
-        int trinoPort;
+        @Mixin
+        BenchPorts ports;
 
         @Override
         public Integer call() throws Exception {
-            Console.step("核销延迟基准 Match latency benchmark: " + rate + " credits/s for " + duration + ", live lag " + liveLag
-                    + ", checkpoints every " + checkpointing);
+            Console.step("核销延迟基准 Match latency benchmark: " + rate + " credits/s for " + duration + ", " + live);
             Path dir = AlertLatencyBenchmark.tempDir();
             MatchLatencyBenchmark.Result r;
             try {
-                r = MatchLatencyBenchmark.run(dir, new StackPorts(kafkaPort, trinoPort), rate, duration, warmUp, liveLag,
-                        checkpointing);
+                r = MatchLatencyBenchmark.run(dir, ports.stack(), rate, duration, warmUp, live.lag,
+                        live.checkpointing);
             } finally {
                 DemoCommand.deleteRecursively(dir);
             }
             System.out.printf(Locale.ROOT, "%n发送 Sent %d credits in %.1f s = %.0f credits/s%n", r.sent(),
                     r.sending().toMillis() / 1000.0, r.sent() / (r.sending().toMillis() / 1000.0));
-            long floor = liveLag.toMillis() + checkpointing.toMillis() / 2;
             if (!r.kafkaMillis().isEmpty()) {
                 System.out.printf(Locale.ROOT, "入账 -> Kafka 核销 Credit on Kafka -> match on Kafka (%d of %d)%n",
                         r.kafkaMillis().size(), r.sent());
-                System.out.printf(Locale.ROOT, "  p50 %6d ms   p90 %6d ms   p99 %6d ms   max %6d ms%n", p(r.kafkaMillis(), 50),
-                        p(r.kafkaMillis(), 90), p(r.kafkaMillis(), 99), p(r.kafkaMillis(), 100));
-                System.out.printf(Locale.ROOT, "  configured floor (live lag + half a checkpoint) %d ms; p50 / floor = %.2f%n",
-                        floor, (double) p(r.kafkaMillis(), 50) / floor);
+                printPercentiles(r.kafkaMillis());
+                live.printFloor(p(r.kafkaMillis(), 50));
             }
             if (!r.trinoMillis().isEmpty()) {
                 System.out.printf(Locale.ROOT, "入账 -> Trino 可见 Credit on Kafka -> row in Trino (%d of %d sampled, polled every 1 s)%n",
                         r.trinoMillis().size(), r.trinoSampled());
-                System.out.printf(Locale.ROOT, "  p50 %6d ms   p90 %6d ms   p99 %6d ms   max %6d ms%n", p(r.trinoMillis(), 50),
-                        p(r.trinoMillis(), 90), p(r.trinoMillis(), 99), p(r.trinoMillis(), 100));
+                printPercentiles(r.trinoMillis());
             }
             printPeaks(r.peakMemoryMiB());
             return r.kafkaMillis().size() == r.sent() ? 0 : 1;
@@ -146,6 +121,49 @@ public final class BenchCommand implements Runnable {
 
     private static long p(List<Long> samples, int p) {
         return (long) Percentiles.of(samples, p);
+    }
+
+    private static void printPercentiles(List<Long> millis) {
+        System.out.printf(Locale.ROOT, "  p50 %6d ms   p90 %6d ms   p99 %6d ms   max %6d ms%n",
+                p(millis, 50), p(millis, 90), p(millis, 99), p(millis, 100));
+    }
+
+    /** Where each benchmark's own stack listens. */
+    static final class BenchPorts {
+
+        @Option(names = "--kafka-port", defaultValue = "19092", description = "Kafka port; the controller takes the next (default: ${DEFAULT-VALUE}).")
+        int kafkaPort;
+
+        @Option(names = "--trino-port", defaultValue = "18080", description = "Trino port (default: ${DEFAULT-VALUE}).")
+        int trinoPort;
+
+        StackPorts stack() {
+            return new StackPorts(kafkaPort, trinoPort);
+        }
+    }
+
+    /** How a live run keeps time; together they set the floor of any latency it can show. */
+    static final class LiveRun {
+
+        @Option(names = "--live-lag", defaultValue = "PT2S",
+                description = "Out-of-orderness and quiet time before the wall clock drives time (default: ${DEFAULT-VALUE}).")
+        Duration lag;
+
+        @Option(names = "--checkpoint-interval", defaultValue = "PT2S",
+                description = "Checkpoint interval: exactly-once results are visible at the commit (default: ${DEFAULT-VALUE}).")
+        Duration checkpointing;
+
+        /** A result waits out the live lag, then on average half a checkpoint for its commit. */
+        void printFloor(long p50Millis) {
+            long floor = lag.toMillis() + checkpointing.toMillis() / 2;
+            System.out.printf(Locale.ROOT, "  configured floor (live lag + half a checkpoint) %d ms; p50 / floor = %.2f%n",
+                    floor, (double) p50Millis / floor);
+        }
+
+        @Override
+        public String toString() {
+            return "live lag " + lag + ", checkpoints every " + checkpointing;
+        }
     }
 
     @Command(name = "replay", mixinStandardHelpOptions = true,
@@ -169,11 +187,8 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--warm-queries", defaultValue = "5", description = "Warm runs of each timed query (default: ${DEFAULT-VALUE}).")
         int warmQueries;
 
-        @Option(names = "--kafka-port", defaultValue = "19092", description = "Kafka port; the controller takes the next (default: ${DEFAULT-VALUE}).")
-        int kafkaPort;
-
-        @Option(names = "--trino-port", defaultValue = "18080", description = "Trino port (default: ${DEFAULT-VALUE}).")
-        int trinoPort;
+        @Mixin
+        BenchPorts ports;
 
         @Override
         public Integer call() throws Exception {
@@ -182,7 +197,7 @@ public final class BenchCommand implements Runnable {
             Path dir = AlertLatencyBenchmark.tempDir();
             ReplayBenchmark.Result r;
             try {
-                r = ReplayBenchmark.run(dir, new StackPorts(kafkaPort, trinoPort),
+                r = ReplayBenchmark.run(dir, ports.stack(),
                         new ReplayBenchmark.Options(company.profile(), repetitions, parallelism, checkpointing, warmQueries));
             } finally {
                 DemoCommand.deleteRecursively(dir);
