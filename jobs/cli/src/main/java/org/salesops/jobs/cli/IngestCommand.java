@@ -1,10 +1,9 @@
 package org.salesops.jobs.cli;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Runs the ingest job against a Kafka broker and an Iceberg JDBC catalog. */
@@ -16,20 +15,8 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--bootstrap-servers", required = true, description = "Kafka bootstrap servers.")
     String bootstrapServers;
 
-    @Option(names = "--catalog-name", defaultValue = "lakehouse", description = "Iceberg catalog name (default: ${DEFAULT-VALUE}).")
-    String catalogName;
-
-    @Option(names = "--catalog-uri", required = true, description = "JDBC URL of the Iceberg catalog database.")
-    String catalogUri;
-
-    @Option(names = "--catalog-user", description = "Catalog database user.")
-    String catalogUser;
-
-    @Option(names = "--catalog-password", description = "Catalog database password.")
-    String catalogPassword;
-
-    @Option(names = "--warehouse", required = true, description = "Warehouse location, e.g. file:///data/warehouse.")
-    String warehouse;
+    @Mixin
+    CatalogOptions catalog;
 
     @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default: ${DEFAULT-VALUE}).")
     int parallelism;
@@ -52,17 +39,7 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> props = new HashMap<>();
-        props.put("uri", catalogUri);
-        props.put("warehouse", warehouse);
-        props.put("jdbc.schema-version", "V1");
-        if (catalogUser != null) {
-            props.put("jdbc.user", catalogUser);
-        }
-        if (catalogPassword != null) {
-            props.put("jdbc.password", catalogPassword);
-        }
-        Duration took = IngestRun.run(new IngestRun.Options(bootstrapServers, catalogName, props, parallelism,
+        Duration took = IngestRun.run(new IngestRun.Options(bootstrapServers, catalog.name, catalog.icebergProperties(), parallelism,
                 checkpointInterval, bounded, liveLag), local);
         Console.step("Ingest job finished after " + took.toSeconds() + " s");
         return 0;

@@ -3,7 +3,6 @@ package org.salesops.jobs.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -15,6 +14,7 @@ import org.apache.iceberg.catalog.TableIdentifier;
 import org.salesops.infra.local.CatalogSettings;
 import org.salesops.jobs.ingest.IcebergCatalogs;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -33,21 +33,8 @@ public final class MaintainCommand implements Callable<Integer> {
             description = "The local stack whose SQLite catalog to maintain, unless --catalog-uri is given (default: ${DEFAULT-VALUE}).")
     Path stackDir;
 
-    @Option(names = "--catalog-name", defaultValue = CatalogSettings.DEFAULT_NAME,
-            description = "Iceberg catalog name (default: ${DEFAULT-VALUE}).")
-    String catalogName;
-
-    @Option(names = "--catalog-uri", description = "JDBC URL of the Iceberg catalog database (with --warehouse).")
-    String catalogUri;
-
-    @Option(names = "--catalog-user", description = "Catalog database user.")
-    String catalogUser;
-
-    @Option(names = "--catalog-password", description = "Catalog database password.")
-    String catalogPassword;
-
-    @Option(names = "--warehouse", description = "Warehouse location, e.g. file:///data/warehouse (with --catalog-uri).")
-    String warehouse;
+    @Mixin
+    CatalogOptions catalogOptions;
 
     @Option(names = "--target-file-size-mb", defaultValue = "128",
             description = "Compaction packs small files into files of about this size (default: ${DEFAULT-VALUE} MB).")
@@ -72,7 +59,7 @@ public final class MaintainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         MaintenancePolicy policy = new MaintenancePolicy(targetFileSizeMb * 1024 * 1024, snapshotAge, keepLast, orphanAge);
-        Catalog catalog = IcebergCatalogs.jdbc(catalogName, catalogProperties()).loadCatalog();
+        Catalog catalog = IcebergCatalogs.jdbc(catalogOptions.name, catalogProperties()).loadCatalog();
         StreamExecutionEnvironment flink = StreamExecutionEnvironment.getExecutionEnvironment();
         flink.setParallelism(1); // beside a running ingest job on a small machine
         TableMaintenance maintenance = new TableMaintenance(policy, flink);
@@ -126,22 +113,6 @@ public final class MaintainCommand implements Callable<Integer> {
     }
 
     private Map<String, String> catalogProperties() {
-        if (catalogUri == null) {
-            return CatalogSettings.sqlite(stackDir).icebergProperties();
-        }
-        if (warehouse == null) {
-            throw new IllegalArgumentException("--catalog-uri needs --warehouse");
-        }
-        Map<String, String> props = new HashMap<>();
-        props.put("uri", catalogUri);
-        props.put("warehouse", warehouse);
-        props.put("jdbc.schema-version", "V1");
-        if (catalogUser != null) {
-            props.put("jdbc.user", catalogUser);
-        }
-        if (catalogPassword != null) {
-            props.put("jdbc.password", catalogPassword);
-        }
-        return props;
+        return catalogOptions.given() ? catalogOptions.icebergProperties() : CatalogSettings.sqlite(stackDir).icebergProperties();
     }
 }
