@@ -1,8 +1,8 @@
 package org.salesops.jobs.cli;
 
-import java.util.HashMap;
 import java.util.Map;
 import org.salesops.infra.local.CatalogSettings;
+import org.salesops.jobs.ingest.config.IngestConfig;
 import picocli.CommandLine.Option;
 
 /** Where the Iceberg JDBC catalog and its warehouse are: the options of the commands that open the tables. */
@@ -34,16 +34,7 @@ public class CatalogOptions {
             throw new IllegalArgumentException("--catalog-uri and --warehouse are needed together "
                     + "(目录数据库与仓库位置需同时给出)");
         }
-        Map<String, String> props = new HashMap<>();
-        props.put("uri", uri);
-        props.put("warehouse", warehouse);
-        props.put("jdbc.schema-version", "V1");
-        if (user != null) {
-            props.put("jdbc.user", user);
-        }
-        if (password != null) {
-            props.put("jdbc.password", password);
-        }
-        return props;
+        return IngestConfig.jdbcCatalogProperties(uri, user == null ? "" : user, password == null ? "" : password,
+                warehouse);
     }
 }

@@ -2,28 +2,14 @@ package org.salesops.jobs.cli;
 
 import java.time.Duration;
 import java.util.Map;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.CheckpointingOptions;
-import org.apache.flink.configuration.RestOptions;
-import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.iceberg.catalog.Catalog;
-import org.apache.iceberg.flink.CatalogLoader;
-import org.salesops.jobs.ingest.IcebergCatalogs;
-import org.salesops.jobs.ingest.IcebergTableSink;
-import org.salesops.jobs.ingest.IngestJob;
-import org.salesops.jobs.ingest.IngestSettings;
-import org.salesops.jobs.ingest.KafkaResultPublisher;
-import org.salesops.jobs.ingest.KafkaTopics;
-import org.salesops.jobs.ingest.KafkaRecordSource;
-import java.util.List;
-import org.salesops.pipelines.tables.IcebergTables;
-import org.salesops.pipelines.tables.TableDefinitions;
+import org.salesops.jobs.ingest.IngestMain;
+import org.salesops.jobs.ingest.config.IngestConfig;
 
 /**
- * Runs the ingest job from Kafka into the shared Iceberg catalog: creates the tables if needed,
- * then executes on the environment Flink gives (a local MiniCluster when started from the CLI,
- * the cluster when submitted with `flink run`).
+ * Runs the ingest job from Kafka into the shared Iceberg catalog through the job's own entry point
+ * ({@link IngestMain}, the job jar's main class): on a local MiniCluster when started from the CLI,
+ * on the environment Flink gives otherwise.
  */
 public final class IngestRun {
 
@@ -44,8 +30,9 @@ public final class IngestRun {
                     Duration.ofSeconds(5));
         }
 
-        IngestSettings settings() {
-            return bounded ? IngestSettings.defaults() : IngestSettings.defaults().live(liveLag, liveLag);
+        IngestConfig config() {
+            return IngestConfig.embedded(bootstrapServers, catalogName, catalogProperties, parallelism, checkpointing,
+                    bounded, liveLag);
         }
     }
 
@@ -53,41 +40,18 @@ public final class IngestRun {
     }
 
     public static Duration run(Options options, boolean localCluster) throws Exception {
-        StreamExecutionEnvironment env = prepare(options, localCluster);
+        return run(options.config(), localCluster);
+    }
+
+    public static Duration run(IngestConfig config, boolean localCluster) throws Exception {
+        StreamExecutionEnvironment env = IngestMain.prepare(config, localCluster);
         long started = System.nanoTime();
-        env.execute("salesops ingest");
+        env.execute(config.jobName());
         return Duration.ofNanos(System.nanoTime() - started);
     }
 
     /** Creates the tables and builds the job on an environment, ready to execute (or executeAsync). */
     public static StreamExecutionEnvironment prepare(Options options, boolean localCluster) throws Exception {
-        CatalogLoader loader = IcebergCatalogs.jdbc(options.catalogName(), options.catalogProperties());
-        Catalog catalog = loader.loadCatalog();
-        IcebergTables.ensureExist(catalog, IngestJob.tables());
-        // Configuration the views read (loaded through Trino by TrinoViews).
-        IcebergTables.ensureExist(catalog, List.of(TableDefinitions.load("gold/scorecard_thresholds")));
-        if (catalog instanceof AutoCloseable closeable) {
-            closeable.close();
-        }
-
-        Configuration conf = new Configuration();
-        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, options.checkpointing());
-        conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
-        conf.set(RestOptions.BIND_PORT, "0"); // a local MiniCluster must not fight over 8081
-        StreamExecutionEnvironment env = localCluster
-                ? StreamExecutionEnvironment.createLocalEnvironment(options.parallelism(), conf)
-                : StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.setParallelism(options.parallelism());
-
-        String group = "salesops-ingest";
-        IngestJob.Sources sources = new IngestJob.Sources(
-                new KafkaRecordSource(options.bootstrapServers(), IngestJob.CRM_TOPICS, group, options.bounded()),
-                new KafkaRecordSource(options.bootstrapServers(), IngestJob.CALL_TOPIC.replace(".", "\\."), group, options.bounded()),
-                new KafkaRecordSource(options.bootstrapServers(), IngestJob.BANK_TOPICS, group, options.bounded()));
-        KafkaTopics.ensure(options.bootstrapServers(), KafkaTopics.all(), 2);
-        new IngestJob(sources, new IcebergTableSink(loader),
-                new KafkaResultPublisher(options.bootstrapServers()),
-                options.settings()).build(env);
-        return env;
+        return IngestMain.prepare(options.config(), localCluster);
     }
 }

@@ -60,8 +60,14 @@ public final class KafkaTopics {
      */
     public static void ensure(String bootstrapServers, Collection<String> names, int partitions)
             throws ExecutionException, InterruptedException {
+        ensure(bootstrapServers, names, partitions, (short) 1);
+    }
+
+    /** As above, each partition kept on {@code replicationFactor} brokers. */
+    public static void ensure(String bootstrapServers, Collection<String> names, int partitions, short replicationFactor)
+            throws ExecutionException, InterruptedException {
         List<NewTopic> topics = names.stream()
-                .map(name -> new NewTopic(name, partitions, (short) 1).configs(name.equals(IngestJob.STATEMENT_TOPIC)
+                .map(name -> new NewTopic(name, partitions, replicationFactor).configs(name.equals(IngestJob.STATEMENT_TOPIC)
                         ? Map.of("retention.ms", "-1", "max.message.bytes", String.valueOf(MAX_STATEMENT_BYTES + 65_536))
                         : Map.of("retention.ms", "-1")))
                 .toList();

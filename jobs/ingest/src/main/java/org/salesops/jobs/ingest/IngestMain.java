@@ -1,0 +1,70 @@
+package org.salesops.jobs.ingest;
+
+import java.util.List;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.flink.CatalogLoader;
+import org.salesops.jobs.ingest.config.IngestConfig;
+import org.salesops.jobs.ingest.config.IngestConfigLoader;
+import org.salesops.pipelines.tables.IcebergTables;
+import org.salesops.pipelines.tables.TableDefinitions;
+
+/**
+ * The ingest job's entry point, the same for every way it runs: the job jar's main class on a Flink
+ * cluster ({@code flink run}, the REST API, the Kubernetes operator) and {@code ./lakehouse ingest}
+ * on an in-process MiniCluster. Creates the topics and tables that are missing, then builds the job on
+ * the environment Flink gives. Restart strategy, checkpoint storage and HA are the cluster's own
+ * configuration (its config.yaml), not the job's.
+ */
+public final class IngestMain {
+
+    private IngestMain() {
+    }
+
+    /** Arguments, environment and configuration file as docs/CONFIGURATION.md describes. */
+    public static void main(String[] args) throws Exception {
+        IngestConfig config = IngestConfigLoader.load(args, System.getenv());
+        prepare(config, false).execute(config.jobName());
+    }
+
+    /**
+     * Creates what is missing and builds the job, ready to execute.
+     *
+     * @param localCluster an in-process MiniCluster; otherwise the environment Flink provides (the
+     *                     cluster under {@code flink run}, a local one under plain {@code java})
+     */
+    public static StreamExecutionEnvironment prepare(IngestConfig config, boolean localCluster) throws Exception {
+        CatalogLoader loader = IcebergCatalogs.jdbc(config.catalogName(), config.catalogProperties());
+        Catalog catalog = loader.loadCatalog();
+        IcebergTables.ensureExist(catalog, IngestJob.tables());
+        // Configuration the views read (loaded through Trino by TrinoViews).
+        IcebergTables.ensureExist(catalog, List.of(TableDefinitions.load("gold/scorecard_thresholds")));
+        if (catalog instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+
+        Configuration conf = new Configuration();
+        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, config.checkpointInterval());
+        conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
+        conf.set(RestOptions.BIND_PORT, "0"); // a local MiniCluster must not fight over 8081
+        StreamExecutionEnvironment env = localCluster
+                ? StreamExecutionEnvironment.createLocalEnvironment(config.parallelism(), conf)
+                : StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(config.parallelism());
+
+        String bootstrap = config.bootstrapServers();
+        String group = config.groupId();
+        IngestJob.Sources sources = new IngestJob.Sources(
+                new KafkaRecordSource(bootstrap, IngestJob.CRM_TOPICS, group, config.bounded()),
+                new KafkaRecordSource(bootstrap, IngestJob.CALL_TOPIC.replace(".", "\\."), group, config.bounded()),
+                new KafkaRecordSource(bootstrap, IngestJob.BANK_TOPICS, group, config.bounded()));
+        KafkaTopics.ensure(bootstrap, KafkaTopics.all(), config.topicPartitions(), config.topicReplication());
+        new IngestJob(sources, new IcebergTableSink(loader), new KafkaResultPublisher(bootstrap),
+                config.settings()).build(env);
+        return env;
+    }
+}

@@ -1,0 +1,69 @@
+package org.salesops.jobs.ingest.config;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.salesops.jobs.ingest.IngestSettings;
+
+/**
+ * What one run of the ingest job needs, typed. Built by {@link IngestConfigLoader} from arguments,
+ * environment and a file ({@code java -jar} / {@code flink run} / {@code ./lakehouse ingest}), or
+ * directly by code that runs the job embedded.
+ *
+ * @param catalogProperties what the Iceberg JdbcCatalog is initialised with (uri, warehouse, jdbc.user, ...)
+ * @param topicPartitions   partitions of a topic the job creates when it is missing
+ * @param topicReplication  replication factor of a topic the job creates when it is missing
+ */
+public record IngestConfig(String bootstrapServers, String groupId, int topicPartitions, short topicReplication,
+                           String catalogName, Map<String, String> catalogProperties,
+                           int parallelism, Duration checkpointInterval, boolean bounded, Duration liveLag,
+                           String jobName) {
+
+    public IngestConfig {
+        catalogProperties = Map.copyOf(catalogProperties);
+    }
+
+    /**
+     * A run started by code (the embedded demo, benchmarks, tests): the given settings, and the defaults
+     * of docs/CONFIGURATION.md for the rest.
+     */
+    public static IngestConfig embedded(String bootstrapServers, String catalogName, Map<String, String> catalogProperties,
+                                        int parallelism, Duration checkpointInterval, boolean bounded, Duration liveLag) {
+        return new IngestConfig(bootstrapServers, IngestKey.GROUP_ID.defaultText(),
+                Integer.parseInt(IngestKey.TOPIC_PARTITIONS.defaultText()),
+                Short.parseShort(IngestKey.TOPIC_REPLICATION.defaultText()),
+                catalogName, catalogProperties, parallelism, checkpointInterval, bounded, liveLag,
+                IngestKey.JOB_NAME.defaultText());
+    }
+
+    /**
+     * Iceberg properties of the JDBC catalog: V1 catalog tables so views and tables share the schema
+     * Trino expects, and format version 2 which Trino 476 can also delete from.
+     */
+    public static Map<String, String> jdbcCatalogProperties(String uri, String user, String password, String warehouse) {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("uri", uri);
+        props.put("warehouse", warehouse);
+        props.put("jdbc.user", user);
+        props.put("jdbc.password", password);
+        props.put("jdbc.schema-version", "V1");
+        props.put("table-default.format-version", "2");
+        return props;
+    }
+
+    /** The job's event-time settings: a replay keeps to event time, a live run follows the wall clock when quiet. */
+    public IngestSettings settings() {
+        return bounded ? IngestSettings.defaults() : IngestSettings.defaults().live(liveLag, liveLag);
+    }
+
+    /** The job's own settings are not secret except the catalog password: this is what may be logged. */
+    @Override
+    public String toString() {
+        Map<String, String> shown = new LinkedHashMap<>(catalogProperties);
+        shown.computeIfPresent("jdbc.password", (k, v) -> v.isEmpty() ? v : "***");
+        return "IngestConfig[bootstrapServers=" + bootstrapServers + ", groupId=" + groupId + ", topicPartitions="
+                + topicPartitions + ", topicReplication=" + topicReplication + ", catalogName=" + catalogName
+                + ", catalog=" + shown + ", parallelism=" + parallelism + ", checkpointInterval=" + checkpointInterval
+                + ", bounded=" + bounded + ", liveLag=" + liveLag + ", jobName=" + jobName + "]";
+    }
+}
