@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 DashboardsCommand.class,
                 SelfTestCommand.class,
                 MaintainCommand.class,
+                ViewsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Lakehouse implements Runnable {
 
