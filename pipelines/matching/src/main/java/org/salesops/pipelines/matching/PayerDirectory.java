@@ -1,8 +1,10 @@
 package org.salesops.pipelines.matching;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -125,18 +127,40 @@ final class PayerDirectory {
         return hits;
     }
 
-    /** Customers with at least half the payer name's two-character pieces: the only ones worth comparing. */
+    /**
+     * Customers with at least half the payer name's two-character pieces: the only ones worth comparing.
+     * A common piece (科技, 贸易) is in thousands of names, so candidates come only from the rarest pieces:
+     * a customer sharing {@code needed} of {@code m} pieces shares at least one of the {@code m - needed + 1}
+     * rarest, and its own pieces are then counted against the payer name's.
+     */
     private Set<Long> sharingGrams(String key) {
         Set<String> pieces = PayerNames.grams(key);
-        Map<Long, Integer> shared = new HashMap<>();
+        int needed = Math.max(1, pieces.size() / 2);
+        List<List<Long>> postings = new ArrayList<>();
         for (String gram : pieces) {
-            for (long id : grams.get(gram)) {
-                shared.merge(id, 1, Integer::sum);
+            postings.add(grams.get(gram));
+        }
+        postings.sort(Comparator.comparingInt(List::size));
+        Set<Long> checked = new HashSet<>();
+        Set<Long> shared = new LinkedHashSet<>();
+        for (List<Long> rare : postings.subList(0, Math.max(0, postings.size() - needed + 1))) {
+            for (long id : rare) {
+                if (checked.add(id) && sharedPieces(id, pieces) >= needed) {
+                    shared.add(id);
+                }
             }
         }
-        int needed = Math.max(1, pieces.size() / 2);
-        shared.values().removeIf(n -> n < needed);
-        return shared.keySet();
+        return shared;
+    }
+
+    private int sharedPieces(long id, Set<String> pieces) {
+        CustomerChange customer = customers.get(id);
+        Set<String> own = new HashSet<>();
+        if (customer != null) {
+            customer.nameKeys.forEach(name -> own.addAll(PayerNames.grams(name)));
+        }
+        own.retainAll(pieces);
+        return own.size();
     }
 
     private static Hit resemblance(CustomerChange customer, String key, double minSimilarity) {
