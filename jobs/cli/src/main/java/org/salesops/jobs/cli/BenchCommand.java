@@ -16,12 +16,13 @@ import picocli.CommandLine.Option;
 /** Benchmarks: they print figures and are not tests. Each starts its own local stack in a temporary directory. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks (figures, not tests); each starts its own stack in a temporary directory.",
-        subcommands = {BenchCommand.Replay.class, BenchCommand.AlertLatency.class, BenchCommand.MatchLatency.class})
+        subcommands = {BenchCommand.Replay.class, BenchCommand.AlertLatency.class, BenchCommand.MatchLatency.class,
+                BenchCommand.MatchThroughput.class})
 public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        System.out.println("Choose a benchmark: lakehouse bench replay | alert-latency | match-latency");
+        System.out.println("Choose a benchmark: lakehouse bench replay | alert-latency | match-latency | match-throughput");
     }
 
     @Command(name = "alert-latency", mixinStandardHelpOptions = true,
@@ -111,6 +112,45 @@ public final class BenchCommand implements Runnable {
             }
             printPeaks(r.peakMemoryMiB());
             return r.kafkaMillis().size() == r.sent() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "match-throughput", mixinStandardHelpOptions = true,
+            description = "The matching engine alone (no Kafka, no Iceberg): credits/s with a large book of open invoices "
+                    + "in state, against the same credits with a small book.")
+    static final class MatchThroughput implements Callable<Integer> {
+
+        @Option(names = "--open-invoices", defaultValue = "100000", description = "Open invoices in state (default: ${DEFAULT-VALUE}).")
+        int openInvoices;
+
+        @Option(names = "--baseline-invoices", defaultValue = "10000", description = "Open invoices of the baseline (default: ${DEFAULT-VALUE}).")
+        int baselineInvoices;
+
+        @Option(names = "--credits", defaultValue = "10000",
+                description = "Credits matched against each book, each paying a different invoice (default: ${DEFAULT-VALUE}).")
+        int credits;
+
+        @Option(names = "--repetitions", defaultValue = "3", description = "Runs of each; medians are reported (default: ${DEFAULT-VALUE}).")
+        int repetitions;
+
+        @Override
+        public Integer call() throws Exception {
+            Console.step("核销吞吐基准 Match throughput benchmark: " + credits + " credits against " + openInvoices
+                    + " open invoices, baseline " + baselineInvoices + ", " + repetitions + " runs each");
+            MatchThroughputBenchmark.warmUp();
+            MatchThroughputBenchmark.Run baseline = MatchThroughputBenchmark.run(baselineInvoices, credits, repetitions);
+            MatchThroughputBenchmark.Run large = MatchThroughputBenchmark.run(openInvoices, credits, repetitions);
+            System.out.printf(Locale.ROOT, "%n核销吞吐 Matching throughput (first match out to last, book already in state; medians)%n");
+            for (MatchThroughputBenchmark.Run run : List.of(baseline, large)) {
+                System.out.printf(Locale.ROOT, "  %,9d open invoices   %8.0f credits/s   matching runs %s   whole job runs %s%n",
+                        run.openInvoices(), run.creditsPerSecond(), millis(run.matching()), millis(run.jobs()));
+            }
+            System.out.printf(Locale.ROOT, "  large book / baseline = %.2f%n", large.creditsPerSecond() / baseline.creditsPerSecond());
+            return 0;
+        }
+
+        private static List<String> millis(List<Duration> runs) {
+            return runs.stream().map(d -> d.toMillis() + "ms").toList();
         }
     }
 
