@@ -88,6 +88,12 @@ public final class IngestCommand implements Callable<Integer> {
             if (option.longestName().equals("--local")) {
                 continue;
             }
+            if (option.longestName().equals("--catalog-property")) {
+                // The loader's form of a pass-through property is one key per property.
+                catalog.properties.forEach((name, value) ->
+                        args.add("--" + IngestConfigLoader.CATALOG_PROPERTY_PREFIX + name + "=" + value));
+                continue;
+            }
             List<String> values = option.originalStringValues();
             // A flag (--bounded) has no value of its own.
             String value = values.isEmpty() ? "true" : values.get(values.size() - 1);

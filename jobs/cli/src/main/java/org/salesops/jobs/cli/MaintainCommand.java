@@ -59,7 +59,7 @@ public final class MaintainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         MaintenancePolicy policy = new MaintenancePolicy(targetFileSizeMb * 1024 * 1024, snapshotAge, keepLast, orphanAge);
-        Catalog catalog = IcebergCatalogs.jdbc(catalogOptions.name, catalogProperties()).loadCatalog();
+        Catalog catalog = IcebergCatalogs.loader(catalogOptions.name, catalogProperties()).loadCatalog();
         StreamExecutionEnvironment flink = StreamExecutionEnvironment.getExecutionEnvironment();
         flink.setParallelism(1); // beside a running ingest job on a small machine
         TableMaintenance maintenance = new TableMaintenance(policy, flink);

@@ -54,7 +54,7 @@ class MaintainCommandCatalogTest {
         props.put("uri", "jdbc:sqlite:" + dir.resolve("catalog.db"));
         props.put("warehouse", dir.resolve("warehouse").toUri().toString());
         props.put("jdbc.schema-version", "V1");
-        Catalog catalog = IcebergCatalogs.jdbc("lakehouse", props).loadCatalog();
+        Catalog catalog = IcebergCatalogs.loader("lakehouse", props).loadCatalog();
         ((SupportsNamespaces) catalog).createNamespace(Namespace.of("raw"));
         Table table = catalog.createTable(TableIdentifier.of("raw", "calls"), SCHEMA, PartitionSpec.unpartitioned(),
                 Map.of("format-version", "2"));

@@ -73,7 +73,7 @@ class MaintainCommandTest {
         IngestRun.run(new IngestRun.Options(stack.kafkaBootstrap(), stack.catalogSettings().name(),
                 stack.catalogSettings().icebergProperties(), 2, Duration.ofMillis(200), true), true);
         trino = DriverManager.getConnection(stack.trinoJdbcUrl(), "test", null);
-        catalog = IcebergCatalogs.jdbc(stack.catalogSettings().name(), stack.catalogSettings().icebergProperties()).loadCatalog();
+        catalog = IcebergCatalogs.loader(stack.catalogSettings().name(), stack.catalogSettings().icebergProperties()).loadCatalog();
         for (TableIdentifier id : tables()) {
             Table table = catalog.loadTable(id);
             filesAndSnapshotsBefore.put(id.toString(), new long[] {dataFiles(table), Iterables.size(table.snapshots())});

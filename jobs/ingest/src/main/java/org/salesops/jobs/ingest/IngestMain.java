@@ -38,7 +38,7 @@ public final class IngestMain {
      *                     cluster under {@code flink run}, a local one under plain {@code java})
      */
     public static StreamExecutionEnvironment prepare(IngestConfig config, boolean localCluster) throws Exception {
-        CatalogLoader loader = IcebergCatalogs.jdbc(config.catalogName(), config.catalogProperties());
+        CatalogLoader loader = IcebergCatalogs.loader(config.catalogName(), config.catalogProperties());
         Catalog catalog = loader.loadCatalog();
         IcebergTables.ensureExist(catalog, IngestJob.tables());
         // Configuration the views read (loaded through Trino by TrinoViews).

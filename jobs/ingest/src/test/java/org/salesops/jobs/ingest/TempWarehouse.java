@@ -24,7 +24,7 @@ final class TempWarehouse {
         props.put("uri", "jdbc:sqlite:" + dir.resolve("catalog.db"));
         props.put("warehouse", dir.resolve("warehouse").toUri().toString());
         props.put("jdbc.schema-version", "V1");
-        loader = IcebergCatalogs.jdbc("lakehouse", props);
+        loader = IcebergCatalogs.loader("lakehouse", props);
         catalog = loader.loadCatalog();
         IcebergTables.ensureExist(catalog, IngestJob.tables());
     }

@@ -3,6 +3,7 @@ package org.salesops.jobs.ingest.config;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.salesops.jobs.ingest.IngestSettings;
 
 /**
@@ -10,7 +11,8 @@ import org.salesops.jobs.ingest.IngestSettings;
  * environment and a file ({@code java -jar} / {@code flink run} / {@code ./lakehouse ingest}), or
  * directly by code that runs the job embedded.
  *
- * @param catalogProperties what the Iceberg JdbcCatalog is initialised with (uri, warehouse, jdbc.user, ...)
+ * @param catalogProperties what the Iceberg catalog is initialised with (type, uri, warehouse, jdbc.user, io-impl, ...;
+ *                          CatalogType.icebergProperties)
  * @param topicPartitions   partitions of a topic the job creates when it is missing
  * @param topicReplication  replication factor of a topic the job creates when it is missing
  */
@@ -18,6 +20,9 @@ public record IngestConfig(String bootstrapServers, String groupId, int topicPar
                            String catalogName, Map<String, String> catalogProperties,
                            int parallelism, Duration checkpointInterval, boolean bounded, Duration liveLag,
                            String jobName) {
+
+    /** Catalog properties whose values are not logged: jdbc.password, s3.secret-access-key, credential, token, ... */
+    private static final Pattern SECRET_PROPERTY = Pattern.compile("password|secret|credential|token|session");
 
     public IngestConfig {
         catalogProperties = Map.copyOf(catalogProperties);
@@ -56,11 +61,11 @@ public record IngestConfig(String bootstrapServers, String groupId, int topicPar
         return bounded ? IngestSettings.defaults() : IngestSettings.defaults().live(liveLag, liveLag);
     }
 
-    /** The job's own settings are not secret except the catalog password: this is what may be logged. */
+    /** The job's own settings are not secret except the catalog's passwords, keys and tokens: this is what may be logged. */
     @Override
     public String toString() {
         Map<String, String> shown = new LinkedHashMap<>(catalogProperties);
-        shown.computeIfPresent("jdbc.password", (k, v) -> v.isEmpty() ? v : "***");
+        shown.replaceAll((k, v) -> v.isEmpty() || !SECRET_PROPERTY.matcher(k).find() ? v : "***");
         return "IngestConfig[bootstrapServers=" + bootstrapServers + ", groupId=" + groupId + ", topicPartitions="
                 + topicPartitions + ", topicReplication=" + topicReplication + ", catalogName=" + catalogName
                 + ", catalog=" + shown + ", parallelism=" + parallelism + ", checkpointInterval=" + checkpointInterval

@@ -34,6 +34,11 @@ public final class IngestConfigLoader {
 
     public static final String CONFIG_ARG = "config";
     public static final String CONFIG_ENV = IngestKey.ENV_PREFIX + "CONFIG";
+    /**
+     * Keys {@code catalog-property.<name>} (argument {@code --catalog-property.<name> value}, or a line of the
+     * file) pass Iceberg catalog property {@code <name>} through as given: io-impl, s3.endpoint, ...
+     */
+    public static final String CATALOG_PROPERTY_PREFIX = "catalog-property.";
 
     private IngestConfigLoader() {
     }
@@ -120,11 +125,29 @@ public final class IngestConfigLoader {
     }
 
     private static void requireKnown(String key, String where) {
+        if (isCatalogProperty(key)) {
+            return;
+        }
         if (IngestKey.byKey(key).isEmpty()) {
             throw new IllegalArgumentException("Unknown configuration key '" + key + "' in " + where
                     + " (未知配置项); known keys: " + Arrays.stream(IngestKey.values()).map(IngestKey::key)
-                    .collect(Collectors.joining(", ")) + "; see docs/CONFIGURATION.md");
+                    .collect(Collectors.joining(", ")) + ", " + CATALOG_PROPERTY_PREFIX + "<name>; see docs/CONFIGURATION.md");
         }
+    }
+
+    private static boolean isCatalogProperty(String key) {
+        return key.startsWith(CATALOG_PROPERTY_PREFIX) && key.length() > CATALOG_PROPERTY_PREFIX.length();
+    }
+
+    /** The pass-through Iceberg catalog properties, under their Iceberg names. */
+    private static Map<String, String> catalogProperties(Map<String, String> values) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        values.forEach((key, value) -> {
+            if (isCatalogProperty(key)) {
+                properties.put(key.substring(CATALOG_PROPERTY_PREFIX.length()), value.trim());
+            }
+        });
+        return properties;
     }
 
     private static IngestConfig build(Map<String, String> values) {
@@ -136,8 +159,9 @@ public final class IngestConfigLoader {
                 positive(values, IngestKey.TOPIC_PARTITIONS),
                 (short) positive(values, IngestKey.TOPIC_REPLICATION),
                 required(values, IngestKey.CATALOG_NAME),
-                IngestConfig.jdbcCatalogProperties(uri, values.get(IngestKey.CATALOG_USER.key()),
-                        values.get(IngestKey.CATALOG_PASSWORD.key()), warehouse),
+                CatalogType.of(required(values, IngestKey.CATALOG_TYPE)).icebergProperties(uri,
+                        values.get(IngestKey.CATALOG_USER.key()), values.get(IngestKey.CATALOG_PASSWORD.key()), warehouse,
+                        catalogProperties(values)),
                 positive(values, IngestKey.PARALLELISM),
                 duration(values, IngestKey.CHECKPOINT_INTERVAL),
                 bool(values, IngestKey.BOUNDED),

@@ -17,10 +17,15 @@ public enum IngestKey {
             "Replication factor of each topic the job creates when it is missing (3 on a production cluster)."),
     GROUP_ID("group-id", "salesops-ingest", "Kafka consumer group (offsets live in Flink's checkpoints; "
             + "the group only shows progress to Kafka tools)."),
-    CATALOG_NAME("catalog-name", "lakehouse", "Iceberg catalog name; Trino's iceberg.jdbc-catalog.catalog-name must equal it."),
-    CATALOG_URI("catalog-uri", null, "JDBC URL of the Iceberg catalog database (jdbc:postgresql://... or jdbc:sqlite:...)."),
-    CATALOG_USER("catalog-user", "", "Catalog database user."),
-    CATALOG_PASSWORD("catalog-password", "", "Catalog database password (give it by environment, not as an argument)."),
+    CATALOG_NAME("catalog-name", "lakehouse", "Iceberg catalog name; for the jdbc type Trino's "
+            + "iceberg.jdbc-catalog.catalog-name must equal it."),
+    CATALOG_TYPE("catalog-type", "jdbc", "jdbc: Iceberg's JDBC catalog on a database; rest: an Iceberg REST catalog "
+            + "server (Polaris, the Iceberg REST fixture, ...)."),
+    CATALOG_URI("catalog-uri", null, "jdbc: JDBC URL of the catalog database (jdbc:postgresql://... or jdbc:sqlite:...); "
+            + "rest: the REST catalog's base URL (http://host:8181)."),
+    CATALOG_USER("catalog-user", "", "jdbc only: catalog database user."),
+    CATALOG_PASSWORD("catalog-password", "", "jdbc only: catalog database password (give it by environment, not as "
+            + "an argument)."),
     WAREHOUSE("warehouse", null, "Warehouse location under which new tables put their files, e.g. s3://bucket/warehouse "
             + "or file:///data/warehouse."),
     PARALLELISM("parallelism", "2", "Flink parallelism of the job's operators."),

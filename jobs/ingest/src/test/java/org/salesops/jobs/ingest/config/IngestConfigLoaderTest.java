@@ -143,6 +143,62 @@ class IngestConfigLoaderTest {
                 .hasMessageContaining("Unexpected argument 'stray'");
     }
 
+    @Test
+    void theDefaultCatalogIsTheJdbcOneAsBefore() {
+        IngestConfig config = IngestConfigLoader.load(REQUIRED, Map.of());
+        assertThat(config.catalogProperties()).containsEntry("type", "jdbc").doesNotContainKey("io-impl");
+    }
+
+    @Test
+    void aRestCatalogWithItsWarehouseOnS3TakesItsIcebergPropertiesFromTheFile() throws IOException {
+        Path file = dir.resolve("ingest.yaml");
+        Files.writeString(file, """
+                bootstrap-servers: kafka:9092
+                catalog-type: rest
+                catalog-uri: http://iceberg-rest:8181
+                warehouse: s3://salesops-lakehouse/warehouse
+                catalog-property.io-impl: org.apache.iceberg.aws.s3.S3FileIO
+                catalog-property.s3.endpoint: http://minio:9000
+                catalog-property.s3.path-style-access: true
+                """);
+
+        IngestConfig config = IngestConfigLoader.load(new String[] {"--config", file.toString(),
+                "--catalog-property.client.region", "us-east-1"}, Map.of());
+
+        assertThat(config.catalogProperties()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "type", "rest",
+                "uri", "http://iceberg-rest:8181",
+                "warehouse", "s3://salesops-lakehouse/warehouse",
+                "table-default.format-version", "2",
+                "io-impl", "org.apache.iceberg.aws.s3.S3FileIO",
+                "s3.endpoint", "http://minio:9000",
+                "s3.path-style-access", "true",
+                "client.region", "us-east-1"));
+    }
+
+    @Test
+    void passedThroughPropertiesWinAndTheirSecretsAreNotLogged() {
+        IngestConfig config = IngestConfigLoader.load(append(REQUIRED, "--catalog-property.jdbc.schema-version=V0",
+                "--catalog-property.s3.secret-access-key=hunter2", "--catalog-password=pw"), Map.of());
+
+        assertThat(config.catalogProperties()).containsEntry("jdbc.schema-version", "V0")
+                .containsEntry("s3.secret-access-key", "hunter2");
+        assertThat(config.toString()).doesNotContain("hunter2").doesNotContain("=pw")
+                .contains("s3.secret-access-key=***");
+    }
+
+    @Test
+    void aRestCatalogRefusesTheJdbcLoginAndAnUnknownTypeIsNamed() {
+        String[] rest = {"--bootstrap-servers", "k:9092", "--catalog-type", "rest", "--catalog-uri", "http://r:8181",
+                "--warehouse", "s3://b/w"};
+        assertThatThrownBy(() -> IngestConfigLoader.load(rest, Map.of("SALESOPS_CATALOG_PASSWORD", "pw")))
+                .hasMessageContaining("catalog-user and catalog-password are the JDBC catalog's database login");
+        assertThatThrownBy(() -> IngestConfigLoader.load(append(REQUIRED, "--catalog-type", "hive"), Map.of()))
+                .hasMessageContaining("catalog-type must be one of jdbc, rest, not 'hive'");
+        assertThatThrownBy(() -> IngestConfigLoader.load(append(REQUIRED, "--catalog-property.", "x"), Map.of()))
+                .hasMessageContaining("Unknown configuration key 'catalog-property.'");
+    }
+
     private static String[] append(String[] base, String... more) {
         String[] all = new String[base.length + more.length];
         System.arraycopy(base, 0, all, 0, base.length);
