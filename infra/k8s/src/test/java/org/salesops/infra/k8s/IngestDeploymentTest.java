@@ -114,16 +114,17 @@ class IngestDeploymentTest {
     void theJobsConfigurationUsesOnlyItsKeysAndLoadsThroughTheJobsLoader(@TempDir Path dir) throws IOException {
         Map<String, Object> file = jobConfiguration();
         Set<String> keys = Arrays.stream(IngestKey.values()).map(IngestKey::key).collect(Collectors.toSet());
-        assertThat(keys).containsAll(file.keySet());
+        assertThat(file.keySet()).allSatisfy(key -> assertThat(keys.contains(key)
+                || key.startsWith(IngestConfigLoader.CATALOG_PROPERTY_PREFIX)).as(key + " is a key of the job").isTrue());
 
         Map<String, String> env = jobEnvironment();
         Set<String> envVars = Arrays.stream(IngestKey.values()).map(IngestKey::envVar).collect(Collectors.toSet());
         envVars.add(IngestConfigLoader.CONFIG_ENV);
         assertThat(env.keySet().stream().filter(n -> n.startsWith(IngestKey.ENV_PREFIX)))
                 .as("SALESOPS_* variables the job reads").isNotEmpty().allSatisfy(n -> assertThat(envVars).contains(n));
-        // Secrets reach the job by environment only, never in the file.
-        assertThat(file).doesNotContainKeys(IngestKey.CATALOG_PASSWORD.key(), IngestKey.CATALOG_USER.key());
-        assertThat(env.get(IngestKey.CATALOG_PASSWORD.envVar())).startsWith("secret:");
+        // Secrets reach the job by environment only, never in the file: S3FileIO's from the AWS SDK's default chain.
+        assertThat(file.keySet()).noneMatch(key -> key.matches(".*(password|secret|credential|token|access-key).*"));
+        assertThat(jobSecretsFromEnvironment()).contains("s3-credentials");
 
         // The file is where SALESOPS_CONFIG says: the ConfigMap's key under its mount path.
         Path configPath = Path.of(env.get(IngestConfigLoader.CONFIG_ENV));
@@ -143,8 +144,39 @@ class IngestDeploymentTest {
         assertThat(config.parallelism()).isEqualTo(flinkDeployment().at("spec", "job", "parallelism"));
         assertThat(config.bounded()).as("a live job").isFalse();
         assertThat(config.checkpointInterval()).isBetween(Duration.ofSeconds(10), Duration.ofMinutes(5));
-        assertThat(config.catalogProperties()).containsEntry("jdbc.password", "from-catalog-db/password")
-                .containsEntry("jdbc.user", "from-catalog-db/username");
+        // The REST catalog with its warehouse on the one S3 store (ManifestReferencesTest: the Service and the bucket).
+        Map<String, Object> storage = Yamls.map(K8sDeployment.named("ConfigMap", "lakehouse-storage").at("data"),
+                "lakehouse-storage");
+        assertThat(config.catalogProperties())
+                .containsEntry("type", "rest")
+                .containsEntry("uri", "http://iceberg-rest:8181")
+                .containsEntry("warehouse", "s3://" + storage.get("S3_BUCKET") + "/warehouse")
+                .containsEntry("io-impl", "org.apache.iceberg.aws.s3.S3FileIO")
+                .containsEntry("s3.endpoint", storage.get("S3_ENDPOINT").toString())
+                .containsEntry("s3.path-style-access", "true")
+                .containsEntry("client.region", storage.get("AWS_REGION").toString());
+        assertThat(K8sDeployment.named("Service", "iceberg-rest").toString()).isNotEmpty();
+        assertThat(Yamls.list(K8sDeployment.named("Deployment", "iceberg-rest").at("spec", "template", "spec", "containers"),
+                "iceberg-rest containers")).anySatisfy(c -> assertThat(Yamls.list(Yamls.at(c, "env"), "env"))
+                .anySatisfy(e -> {
+                    assertThat(Yamls.at(e, "name")).isEqualTo("CATALOG_WAREHOUSE");
+                    assertThat(Yamls.at(e, "value")).as("the REST server's warehouse is the job's")
+                            .isEqualTo(config.catalogProperties().get("warehouse"));
+                }));
+    }
+
+    /** The Secrets whose every key is the job container's environment (envFrom). */
+    private static List<String> jobSecretsFromEnvironment() {
+        List<String> secrets = new ArrayList<>();
+        for (Object container : Yamls.list(flinkDeployment().at("spec", "podTemplate", "spec", "containers"), "containers")) {
+            for (Object source : Yamls.list(Yamls.at(container, "envFrom"), "envFrom")) {
+                Object secret = Yamls.at(source, "secretRef", "name");
+                if (secret != null) {
+                    secrets.add(secret.toString());
+                }
+            }
+        }
+        return secrets;
     }
 
     @Test
@@ -157,13 +189,30 @@ class IngestDeploymentTest {
         Manifest maintain = K8sDeployment.named("CronJob", "lakehouse-maintain");
         List<String> args = args(maintain);
         assertThat(option(args, "--catalog-name")).isEqualTo(job.get("catalog-name"));
+        assertThat(option(args, "--catalog-type")).isEqualTo(job.get("catalog-type"));
         assertThat(option(args, "--catalog-uri")).isEqualTo(job.get("catalog-uri"));
         assertThat(option(args, "--warehouse")).isEqualTo(job.get("warehouse"));
 
-        // Every program that opens the tables mounts the warehouse where the catalog says it is.
-        String warehouse = Path.of(java.net.URI.create(job.get("warehouse").toString())).toString();
-        assertThat(mountPathOf(flinkDeployment(), "warehouse")).isEqualTo(warehouse);
-        assertThat(mountPathOf(maintain, "warehouse")).isEqualTo(warehouse);
+        // The same Iceberg catalog properties (S3FileIO, endpoint, path style, region), and the S3 credentials.
+        Map<String, String> jobProperties = new HashMap<>();
+        job.forEach((key, value) -> {
+            if (key.startsWith(IngestConfigLoader.CATALOG_PROPERTY_PREFIX)) {
+                jobProperties.put(key.substring(IngestConfigLoader.CATALOG_PROPERTY_PREFIX.length()), value.toString());
+            }
+        });
+        Map<String, String> maintainProperties = new HashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--catalog-property")) {
+                String[] pair = args.get(++i).split("=", 2);
+                maintainProperties.put(pair[0], pair[1]);
+            }
+        }
+        assertThat(jobProperties).containsKey("io-impl");
+        assertThat(maintainProperties).isEqualTo(jobProperties);
+        Object container = Yamls.list(ManifestShapeTest.podSpec(maintain).get("containers"), "containers").get(0);
+        assertThat(Yamls.list(Yamls.at(container, "envFrom"), "maintain envFrom"))
+                .anySatisfy(source -> assertThat(Yamls.at(source, "secretRef", "name")).isEqualTo("s3-credentials"));
+        assertThat(jobSecretsFromEnvironment()).contains("s3-credentials");
     }
 
     @Test

@@ -93,8 +93,9 @@ class ManifestShapeTest {
                 assertThat(pod.get("restartPolicy")).as(m.toString()).isIn("Never", "OnFailure");
             }
         }
-        assertThat(Yamls.text(K8sDeployment.named("StatefulSet", "catalog-db").body(), "spec", "serviceName"))
-                .isEqualTo("catalog-db");
+        // The REST catalog's SQLite file has one owner at a time.
+        assertThat(Yamls.text(K8sDeployment.named("Deployment", "iceberg-rest").body(), "spec", "strategy", "type"))
+                .isEqualTo("Recreate");
         assertThat(Yamls.text(K8sDeployment.named("CronJob", "lakehouse-maintain").body(), "spec", "schedule"))
                 .matches("\\S+ \\S+ \\S+ \\S+ \\S+");
     }

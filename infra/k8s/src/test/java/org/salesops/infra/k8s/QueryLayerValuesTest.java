@@ -37,28 +37,26 @@ class QueryLayerValuesTest {
         String catalogName = catalogInSupersetsUri();
         Properties catalog = properties(Yamls.at(K8sDeployment.trinoValues(), "catalogs", catalogName));
         assertThat(catalog.getProperty("connector.name")).isEqualTo("iceberg");
-        assertThat(catalog.getProperty("iceberg.catalog.type")).isEqualTo("jdbc");
-        assertThat(catalog.getProperty("iceberg.jdbc-catalog.catalog-name")).isEqualTo(job.get("catalog-name"));
-        assertThat(catalog.getProperty("iceberg.jdbc-catalog.connection-url")).isEqualTo(job.get("catalog-uri"));
-        assertThat(catalog.getProperty("iceberg.jdbc-catalog.default-warehouse-dir")).isEqualTo(job.get("warehouse"));
-        // The same format version the job's tables have (IngestConfig.jdbcCatalogProperties): Trino deletes from v2 only.
+        assertThat(catalog.getProperty("iceberg.catalog.type")).isEqualTo(job.get("catalog-type"));
+        assertThat(catalog.getProperty("iceberg.rest-catalog.uri")).isEqualTo(job.get("catalog-uri"));
+        assertThat(catalog.getProperty("iceberg.rest-catalog.warehouse")).isEqualTo(job.get("warehouse"));
+        // The same format version the job's tables have (CatalogType.icebergProperties): Trino deletes from v2 only.
         assertThat(catalog.getProperty("iceberg.format-version")).isEqualTo("2");
 
-        // The credentials are environment variables the chart fills from the catalog's Secret.
+        // Table files on the same S3 store as the job's S3FileIO, through Trino's native S3 file system.
+        assertThat(catalog.getProperty("fs.native-s3.enabled")).isEqualTo("true");
+        assertThat(catalog.getProperty("s3.endpoint")).isEqualTo(job.get("catalog-property.s3.endpoint"));
+        assertThat(catalog.getProperty("s3.path-style-access")).isEqualTo(job.get("catalog-property.s3.path-style-access"));
+        assertThat(catalog.getProperty("s3.region")).isEqualTo(job.get("catalog-property.client.region"));
+
+        // The credentials are environment variables the chart fills from the S3 Secret, key for key.
         List<Object> env = Yamls.list(K8sDeployment.trinoValues().get("env"), "trino env");
-        for (String property : List.of("iceberg.jdbc-catalog.connection-user", "iceberg.jdbc-catalog.connection-password")) {
+        for (String property : List.of("s3.aws-access-key", "s3.aws-secret-key")) {
             String variable = catalog.getProperty(property).replaceAll("^\\$\\{ENV:(\\w+)}$", "$1");
             assertThat(env).as(property).anySatisfy(e -> {
                 assertThat(Yamls.at(e, "name")).isEqualTo(variable);
-                assertThat(Yamls.at(e, "valueFrom", "secretKeyRef", "name")).isEqualTo("catalog-db");
+                assertThat(Yamls.at(e, "valueFrom", "secretKeyRef", "name")).isEqualTo("s3-credentials");
             });
-        }
-
-        // Coordinator and workers read the table files where the job writes them.
-        String warehouse = Path.of(URI.create(job.get("warehouse").toString())).toString();
-        for (String role : List.of("coordinator", "worker")) {
-            assertThat(Yamls.list(Yamls.at(K8sDeployment.trinoValues(), role, "additionalVolumeMounts"), role))
-                    .anySatisfy(m -> assertThat(Yamls.at(m, "mountPath")).isEqualTo(warehouse));
         }
     }
 
