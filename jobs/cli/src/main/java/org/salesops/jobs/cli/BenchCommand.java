@@ -207,7 +207,8 @@ public final class BenchCommand implements Runnable {
     }
 
     @Command(name = "replay", mixinStandardHelpOptions = true,
-            description = "Replay throughput of the whole ingest job against the limit (raw Kafka consume + parse, no Flink), "
+            description = "Replay throughput of the whole ingest job against the limit (raw Kafka consume + parse, no Flink) "
+                    + "and a plain Flink SQL version of three metrics, "
                     + "then dashboard and lineage query times on Trino and the stack's peak memory.")
     static final class Replay implements Callable<Integer> {
 
@@ -250,6 +251,22 @@ public final class BenchCommand implements Runnable {
             System.out.printf(Locale.ROOT, "  replay (whole ingest job, exactly-once)    %10.0f records/s   runs %s%n", replay,
                     seconds(r.replays()));
             System.out.printf(Locale.ROOT, "  replay / limit = %.4f;  replay / goal (100,000/s) = %.4f%n", replay / limit, replay / 100_000);
+            double sql = r.sqlBaselineMedianPerSecond();
+            System.out.printf(Locale.ROOT, "  plain Flink SQL, 3 metrics, 4 CRM topics   %10.0f records/s   runs %s%n", sql,
+                    seconds(r.sqlBaselines().stream().map(SqlBaseline.Result::elapsed).toList()));
+            System.out.printf(Locale.ROOT, "  replay / plain SQL = %.2f%n", replay / sql);
+            SqlBaseline.Result first = r.sqlBaselines().get(0);
+            ReplayBenchmark.OurFigures ours = r.ours();
+            System.out.printf(Locale.ROOT, "%n答案对比 Answers, plain SQL vs the job%n");
+            System.out.printf(Locale.ROOT, "  %-58s %10s %10s%n", "", "plain SQL", "job");
+            System.out.printf(Locale.ROOT, "  %-58s %10d %10d%n", "leads with a first contact 已首次联系的线索",
+                    first.respondedLeads(), ours.respondedLeads());
+            System.out.printf(Locale.ROOT, "  %-58s %10.0f %10.0f%n", "median response minutes 首次响应分钟中位数",
+                    first.medianResponseMinutes(), ours.medianResponseMinutes());
+            System.out.printf(Locale.ROOT, "  %-58s %5d/%-4d %5d/%-4d%n", "commitments kept on time / all 按时兑现承诺",
+                    first.commitmentsKept(), first.commitments(), ours.commitmentsKept(), ours.commitments());
+            System.out.printf(Locale.ROOT, "  %-58s %10d %10d%n", "stage dwell: silent now (SQL) / alerts at deadline (job)",
+                    first.silentOpportunities(), ours.stageDwellAlerts());
             System.out.printf(Locale.ROOT, "%n查询 Queries on Trino (cold = first run; warm = median of %d)%n", warmQueries);
             for (QueryTimings.Timing t : r.queries()) {
                 System.out.printf(Locale.ROOT, "  %-52s cold %6d ms   warm %8.0f ms   warm runs %s%n", t.name(), t.coldMillis(),

@@ -4,6 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +27,8 @@ import org.salesops.jobs.generator.GeneratedCompany;
  * through the whole ingest job (every rule, exactly-once, Iceberg commits, alerts and matches to Kafka)
  * into empty tables, bounded, on a local MiniCluster; the two alternate so that the machine's noise falls
  * on both alike. The first replay writes the catalog Trino reads; the query timings and the peak memory
- * of the stack follow.
+ * of the stack follow. After each replay, the plain Flink SQL version of three metrics ({@link SqlBaseline})
+ * reads the same topics, for its speed and its answers beside the job's.
  */
 final class ReplayBenchmark {
 
@@ -32,6 +36,7 @@ final class ReplayBenchmark {
     }
 
     record Result(long records, List<RawConsumeLimit.Result> limits, List<Duration> replays,
+                  List<SqlBaseline.Result> sqlBaselines, OurFigures ours,
                   List<QueryTimings.Timing> queries, Map<String, Long> peakMemoryMiB) {
 
         double limitMedianPerSecond() {
@@ -40,6 +45,37 @@ final class ReplayBenchmark {
 
         double replayMedianPerSecond() {
             return Percentiles.median(replays.stream().map(d -> records / (d.toNanos() / 1e9)).toList());
+        }
+
+        /** The plain-SQL version reads only the four CRM topics it needs; its rate is over all records alike. */
+        double sqlBaselineMedianPerSecond() {
+            return Percentiles.median(sqlBaselines.stream().map(b -> records / (b.elapsed().toNanos() / 1e9)).toList());
+        }
+    }
+
+    /** The job's answers to the three questions the SQL baseline asks, read through Trino. */
+    record OurFigures(long respondedLeads, double medianResponseMinutes, long commitmentsKept, long commitments,
+                      long stageDwellAlerts) {
+
+        static OurFigures read(Connection trino) throws SQLException {
+            double[] response = numbers(trino, "SELECT count(*), approx_percentile(response_minutes, 0.5) "
+                    + "FROM gold.lead_response WHERE first_contact_at IS NOT NULL");
+            double[] commitments = numbers(trino, "SELECT count_if(outcome = 'fulfilled_on_time'), count(*) "
+                    + "FROM gold.commitments WHERE NOT deleted");
+            double[] dwell = numbers(trino, "SELECT count(*) FROM gold.alerts WHERE rule = 'stage_dwell'");
+            return new OurFigures((long) response[0], response[1], (long) commitments[0], (long) commitments[1], (long) dwell[0]);
+        }
+
+        /** The one row a query returns, as numbers. */
+        private static double[] numbers(Connection trino, String sql) throws SQLException {
+            try (Statement s = trino.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                rs.next();
+                double[] row = new double[rs.getMetaData().getColumnCount()];
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = rs.getDouble(i + 1);
+                }
+                return row;
+            }
         }
     }
 
@@ -54,6 +90,7 @@ final class ReplayBenchmark {
             long records = publishCompany(options.profile(), stack.kafkaBootstrap());
             List<RawConsumeLimit.Result> limits = new ArrayList<>();
             List<Duration> replays = new ArrayList<>();
+            List<SqlBaseline.Result> sqlBaselines = new ArrayList<>();
             System.gc(); // the generated company is garbage now: its memory is not the job's
             boolean ownPeakReset = PeakMemory.resetOwnPeak();
             for (int i = 1; i <= options.repetitions(); i++) {
@@ -72,6 +109,10 @@ final class ReplayBenchmark {
                 if (i > 1) {
                     DemoCommand.deleteRecursively(workDir.resolve("replay-" + i));
                 }
+                SqlBaseline.Result sql = SqlBaseline.run(stack.kafkaBootstrap(), options.parallelism());
+                sqlBaselines.add(sql);
+                Console.step(String.format(Locale.ROOT, "%d/%d 纯 SQL 基线 plain Flink SQL baseline: three metrics in %.2f s",
+                        i, options.repetitions(), sql.elapsed().toMillis() / 1000.0));
             }
             Map<String, Long> peaks = PeakMemory.peaksMiB(stack.stackDir());
             if (!ownPeakReset) {
@@ -80,12 +121,14 @@ final class ReplayBenchmark {
 
             Console.step("查询 Query timings on Trino " + stack.trinoJdbcUrl());
             List<QueryTimings.Timing> queries;
+            OurFigures ours;
             try (Connection trino = DriverManager.getConnection(stack.trinoJdbcUrl(), TRINO_USER, null)) {
                 TrinoViews.createAll(trino);
                 queries = QueryTimings.measure(trino, options.warmQueries());
+                ours = OurFigures.read(trino);
             }
             peaks = mergeLater(peaks, PeakMemory.peaksMiB(stack.stackDir()));
-            return new Result(records, limits, replays, queries, peaks);
+            return new Result(records, limits, replays, sqlBaselines, ours, queries, peaks);
         }
     }
 
