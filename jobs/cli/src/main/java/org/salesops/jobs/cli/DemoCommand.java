@@ -75,7 +75,8 @@ public final class DemoCommand implements Callable<Integer> {
 
             Console.step("运行 Flink 作业 Running the ingest job (bounded replay, parallelism " + parallelism + ")");
             Duration jobTime = IngestRun.run(new IngestRun.Options(local.kafkaBootstrap(), local.catalogSettings().name(),
-                    local.catalogSettings().icebergProperties(), parallelism, checkpointInterval, true), true);
+                    local.catalogSettings().icebergProperties(), parallelism, checkpointInterval, true)
+                    .recovering(stackDir.resolve("checkpoints").toString(), null), true);
             Console.detail(String.format("done in %.1f s: %.0f input records/s end to end",
                     jobTime.toMillis() / 1000.0, published.total() / Math.max(0.001, jobTime.toMillis() / 1000.0)));
 

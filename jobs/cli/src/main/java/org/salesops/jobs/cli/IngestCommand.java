@@ -67,6 +67,15 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--job-name", description = "Name of the Flink job (default: ${DEFAULT-VALUE}).")
     String jobName;
 
+    @Option(names = "--checkpoint-dir", description = "Directory (or URI) for checkpoints; the latest is kept when the "
+            + "job is cancelled or fails, as <job id>/chk-<n> (default: the cluster's; with --local the temp dir's "
+            + "salesops-checkpoints).")
+    String checkpointDir;
+
+    @Option(names = "--restore-from", description = "Start from this savepoint or retained checkpoint (a chk-<n> "
+            + "folder); state no operator of the job claims is an error.")
+    String restoreFrom;
+
     @Option(names = "--config", description = "Configuration file (.properties, .yaml or .yml).")
     Path config;
 

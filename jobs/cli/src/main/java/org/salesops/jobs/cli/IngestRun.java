@@ -20,9 +20,17 @@ public final class IngestRun {
      * @param liveLag       live runs only: the out-of-orderness, and the quiet time after which an
      *                      input's watermark follows the wall clock; a deadline becomes an alert about
      *                      this much after it passes, plus a checkpoint interval for the commit
+     * @param checkpointDir directory the checkpoints go to (empty: IngestMain's default for embedded runs)
+     * @param restoreFrom   savepoint or retained checkpoint to start from (empty: a fresh start)
      */
     public record Options(String bootstrapServers, String catalogName, Map<String, String> catalogProperties,
-                          int parallelism, Duration checkpointing, boolean bounded, Duration liveLag) {
+                          int parallelism, Duration checkpointing, boolean bounded, Duration liveLag,
+                          String checkpointDir, String restoreFrom) {
+
+        public Options(String bootstrapServers, String catalogName, Map<String, String> catalogProperties,
+                       int parallelism, Duration checkpointing, boolean bounded, Duration liveLag) {
+            this(bootstrapServers, catalogName, catalogProperties, parallelism, checkpointing, bounded, liveLag, "", "");
+        }
 
         public Options(String bootstrapServers, String catalogName, Map<String, String> catalogProperties,
                        int parallelism, Duration checkpointing, boolean bounded) {
@@ -30,9 +38,21 @@ public final class IngestRun {
                     Duration.ofSeconds(5));
         }
 
+        /** The same run checkpointing into {@code dir}, started from {@code savepointOrCheckpoint} (empty: fresh). */
+        public Options recovering(String dir, String savepointOrCheckpoint) {
+            return new Options(bootstrapServers, catalogName, catalogProperties, parallelism, checkpointing, bounded,
+                    liveLag, dir, savepointOrCheckpoint);
+        }
+
+        /** The same run at another parallelism. */
+        public Options withParallelism(int otherParallelism) {
+            return new Options(bootstrapServers, catalogName, catalogProperties, otherParallelism, checkpointing,
+                    bounded, liveLag, checkpointDir, restoreFrom);
+        }
+
         IngestConfig config() {
             return IngestConfig.embedded(bootstrapServers, catalogName, catalogProperties, parallelism, checkpointing,
-                    bounded, liveLag);
+                    bounded, liveLag).recovering(checkpointDir, restoreFrom);
         }
     }
 

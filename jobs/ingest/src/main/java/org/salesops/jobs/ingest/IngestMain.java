@@ -1,8 +1,11 @@
 package org.salesops.jobs.ingest;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -17,10 +20,14 @@ import org.salesops.pipelines.tables.TableDefinitions;
  * The ingest job's entry point, the same for every way it runs: the job jar's main class on a Flink
  * cluster ({@code flink run}, the REST API, the Kubernetes operator) and {@code ./lakehouse ingest}
  * on an in-process MiniCluster. Creates the topics and tables that are missing, then builds the job on
- * the environment Flink gives. Restart strategy, checkpoint storage and HA are the cluster's own
- * configuration (its config.yaml), not the job's.
+ * the environment Flink gives. Restart strategy and HA are the cluster's own configuration (its
+ * config.yaml), not the job's; so is the checkpoint directory, unless checkpoint-dir is given.
  */
 public final class IngestMain {
+
+    /** Where an embedded run keeps its checkpoints when no checkpoint-dir is given. */
+    public static final String LOCAL_CHECKPOINT_DIR =
+            Path.of(System.getProperty("java.io.tmpdir"), "salesops-checkpoints").toString();
 
     private IngestMain() {
     }
@@ -51,6 +58,7 @@ public final class IngestMain {
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, config.checkpointInterval());
         conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
         conf.set(RestOptions.BIND_PORT, "0"); // a local MiniCluster must not fight over 8081
+        recovery(config, localCluster, conf);
         StreamExecutionEnvironment env = localCluster
                 ? StreamExecutionEnvironment.createLocalEnvironment(config.parallelism(), conf)
                 : StreamExecutionEnvironment.getExecutionEnvironment(conf);
@@ -66,5 +74,29 @@ public final class IngestMain {
         new IngestJob(sources, new IcebergTableSink(loader), new KafkaResultPublisher(bootstrap),
                 config.settings()).build(env);
         return env;
+    }
+
+    /**
+     * Checkpoints on disk (an embedded run otherwise keeps them in the JobManager's memory: 5 MB of state at
+     * most, gone with the process), the latest kept when the job is cancelled or fails so that a restart can
+     * resume from it; and the savepoint or checkpoint to start from, whose state must all be claimed by the
+     * job's operator uids (a stateful operator whose uid changed fails the start instead of starting empty).
+     */
+    private static void recovery(IngestConfig config, boolean localCluster, Configuration conf) {
+        conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        String dir = !config.checkpointDir().isEmpty() ? config.checkpointDir() : localCluster ? LOCAL_CHECKPOINT_DIR : "";
+        if (!dir.isEmpty()) {
+            conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, asUri(dir));
+        }
+        if (!config.restoreFrom().isEmpty()) {
+            conf.set(StateRecoveryOptions.SAVEPOINT_PATH, config.restoreFrom());
+            conf.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, false);
+        }
+    }
+
+    /** A plain path as a file URI; a URI (file://, s3://, hdfs://) as it is. */
+    static String asUri(String pathOrUri) {
+        return pathOrUri.contains("://") ? pathOrUri : Path.of(pathOrUri).toAbsolutePath().toUri().toString();
     }
 }

@@ -13,7 +13,8 @@ import org.salesops.pipelines.common.KafkaRecord;
 /**
  * Reads the topics of one input family from Kafka. Offsets live in Flink's checkpoints, so a
  * restart resumes exactly where the last committed Iceberg snapshot ended. Bounded mode reads
- * up to the offsets that exist at start and then finishes (replays, the embedded demo, tests).
+ * up to the offsets that exist at start and then finishes (replays, the embedded demo, tests), also when
+ * restarted from a checkpoint or savepoint (see FinishingKafkaSource).
  */
 public record KafkaRecordSource(String bootstrapServers, String topicPattern, String groupId, boolean bounded)
         implements RecordSource {
@@ -29,10 +30,11 @@ public record KafkaRecordSource(String bootstrapServers, String topicPattern, St
                 .setStartingOffsets(OffsetsInitializer.earliest())
                 .setDeserializer(new KafkaRecordDeserializer())
                 .setProperties(consumer);
-        if (bounded) {
-            builder.setBounded(OffsetsInitializer.latest());
+        if (!bounded) {
+            return env.fromSource(builder.build(), watermarks, "kafka " + topicPattern).uid("source-" + topicPattern);
         }
-        return env.fromSource(builder.build(), watermarks, "kafka " + topicPattern)
+        builder.setBounded(OffsetsInitializer.latest());
+        return env.fromSource(new FinishingKafkaSource<>(builder.build()), watermarks, "kafka " + topicPattern)
                 .uid("source-" + topicPattern);
     }
 }

@@ -15,11 +15,13 @@ import org.salesops.jobs.ingest.IngestSettings;
  *                          CatalogType.icebergProperties)
  * @param topicPartitions   partitions of a topic the job creates when it is missing
  * @param topicReplication  replication factor of a topic the job creates when it is missing
+ * @param checkpointDir     where checkpoints go; empty for the cluster's own setting
+ * @param restoreFrom       savepoint or retained checkpoint to start from; empty for a fresh start
  */
 public record IngestConfig(String bootstrapServers, String groupId, int topicPartitions, short topicReplication,
                            String catalogName, Map<String, String> catalogProperties,
                            int parallelism, Duration checkpointInterval, boolean bounded, Duration liveLag,
-                           String jobName) {
+                           String jobName, String checkpointDir, String restoreFrom) {
 
     /** Catalog properties whose values are not logged: jdbc.password, s3.secret-access-key, credential, token, ... */
     private static final Pattern SECRET_PROPERTY = Pattern.compile("password|secret|credential|token|session");
@@ -38,7 +40,14 @@ public record IngestConfig(String bootstrapServers, String groupId, int topicPar
                 Integer.parseInt(IngestKey.TOPIC_PARTITIONS.defaultText()),
                 Short.parseShort(IngestKey.TOPIC_REPLICATION.defaultText()),
                 catalogName, catalogProperties, parallelism, checkpointInterval, bounded, liveLag,
-                IngestKey.JOB_NAME.defaultText());
+                IngestKey.JOB_NAME.defaultText(), IngestKey.CHECKPOINT_DIR.defaultText(),
+                IngestKey.RESTORE_FROM.defaultText());
+    }
+
+    /** The same run, checkpointing into {@code dir} and started from {@code savepointOrCheckpoint} (empty: fresh). */
+    public IngestConfig recovering(String dir, String savepointOrCheckpoint) {
+        return new IngestConfig(bootstrapServers, groupId, topicPartitions, topicReplication, catalogName,
+                catalogProperties, parallelism, checkpointInterval, bounded, liveLag, jobName, dir, savepointOrCheckpoint);
     }
 
     /**
@@ -69,6 +78,7 @@ public record IngestConfig(String bootstrapServers, String groupId, int topicPar
         return "IngestConfig[bootstrapServers=" + bootstrapServers + ", groupId=" + groupId + ", topicPartitions="
                 + topicPartitions + ", topicReplication=" + topicReplication + ", catalogName=" + catalogName
                 + ", catalog=" + shown + ", parallelism=" + parallelism + ", checkpointInterval=" + checkpointInterval
-                + ", bounded=" + bounded + ", liveLag=" + liveLag + ", jobName=" + jobName + "]";
+                + ", bounded=" + bounded + ", liveLag=" + liveLag + ", jobName=" + jobName
+                + ", checkpointDir=" + checkpointDir + ", restoreFrom=" + restoreFrom + "]";
     }
 }

@@ -166,7 +166,9 @@ public final class IngestConfigLoader {
                 duration(values, IngestKey.CHECKPOINT_INTERVAL),
                 bool(values, IngestKey.BOUNDED),
                 duration(values, IngestKey.LIVE_LAG),
-                required(values, IngestKey.JOB_NAME));
+                required(values, IngestKey.JOB_NAME),
+                optional(values, IngestKey.CHECKPOINT_DIR),
+                optional(values, IngestKey.RESTORE_FROM));
     }
 
     private static String required(Map<String, String> values, IngestKey key) {
@@ -176,6 +178,10 @@ public final class IngestConfigLoader {
                     + ", the environment variable " + key.envVar() + " or a line in the configuration file (缺少配置项)");
         }
         return value.trim();
+    }
+
+    private static String optional(Map<String, String> values, IngestKey key) {
+        return values.getOrDefault(key.key(), "").trim();
     }
 
     private static int positive(Map<String, String> values, IngestKey key) {

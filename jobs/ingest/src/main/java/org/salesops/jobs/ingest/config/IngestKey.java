@@ -33,7 +33,12 @@ public enum IngestKey {
     BOUNDED("bounded", "false", "true: read what is in Kafka at start, then finish (a replay); false: run until stopped."),
     LIVE_LAG("live-lag", "PT5S", "Live runs: how far events may arrive out of order, and how long an input may be quiet "
             + "before its time follows the wall clock, ISO-8601."),
-    JOB_NAME("job-name", "salesops ingest", "Name of the Flink job, as the cluster's UI and REST API show it.");
+    JOB_NAME("job-name", "salesops ingest", "Name of the Flink job, as the cluster's UI and REST API show it."),
+    CHECKPOINT_DIR("checkpoint-dir", "", "Directory or URI for checkpoints (a folder per job id, chk-<n> in it); the latest "
+            + "is kept when the job is cancelled or fails, to restart from. Empty: the cluster's execution.checkpointing.dir, "
+            + "or <temp dir>/salesops-checkpoints for an embedded (--local) run."),
+    RESTORE_FROM("restore-from", "", "A savepoint or retained checkpoint (a chk-<n> folder) to start from; state that no "
+            + "operator of the job claims is an error. Empty: a fresh start.");
 
     /** Environment variables are the key in capitals with this prefix, '-' becoming '_'. */
     public static final String ENV_PREFIX = "SALESOPS_";
