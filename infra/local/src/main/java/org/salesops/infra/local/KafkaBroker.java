@@ -24,7 +24,8 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.Uuid;
 
 /**
- * A one-node KRaft Kafka broker in a JVM of its own, listening on 127.0.0.1 only.
+ * A KRaft Kafka node (broker and controller) in a JVM of its own, listening on 127.0.0.1 only: alone,
+ * as in the local stack, or one of a {@link KafkaCluster}.
  *
  * <p>The broker's jars (Kafka server, Scala) stay out of the caller's classpath: the build records
  * them in a resource and the broker is started as {@code java -cp <them> kafka.Kafka server.properties}.
@@ -47,9 +48,25 @@ public final class KafkaBroker implements AutoCloseable {
     private static final List<String> JVM_OPTIONS = List.of(
             "-Xms256m", "-Xmx1g", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20", "-Djava.awt.headless=true");
 
+    /**
+     * This node's place in its KRaft quorum.
+     *
+     * @param voters      controller.quorum.voters of every node
+     * @param replication replicas of internal and new topics
+     * @param clusterId   the id every node's storage is formatted with
+     */
+    record Quorum(int nodeId, String voters, int replication, String clusterId) {
+
+        static Quorum alone(int controllerPort) {
+            // Same id format as "StorageTool random-uuid", without a JVM start for it.
+            return new Quorum(1, KafkaServerProperties.voter(1, controllerPort), 1, Uuid.randomUuid().toString());
+        }
+    }
+
     private final Path dataDir;
     private final int port;
     private final String classpath;
+    private final Quorum quorum;
     private ServiceProcess process;
 
     /** A broker on {@code port} (its controller on {@code port + 1}), with the jars recorded at build time. */
@@ -58,10 +75,15 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     KafkaBroker(Path dataDir, int port, List<Path> brokerClasspath) {
+        this(dataDir, port, brokerClasspath, Quorum.alone(port + 1));
+    }
+
+    KafkaBroker(Path dataDir, int port, List<Path> brokerClasspath, Quorum quorum) {
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.port = port;
         this.classpath = brokerClasspath.stream().map(Path::toString)
                 .collect(Collectors.joining(File.pathSeparator));
+        this.quorum = quorum;
     }
 
     /**
@@ -85,6 +107,15 @@ public final class KafkaBroker implements AutoCloseable {
         if (process != null && process.isAlive()) {
             return;
         }
+        launch(progress);
+        awaitReady();
+    }
+
+    /**
+     * Starts the process without waiting for it to answer: a node of a quorum answers only once a
+     * majority of its controllers runs.
+     */
+    synchronized void launch(Consumer<String> progress) throws IOException, InterruptedException {
         Files.createDirectories(logsDir());
         preflight(progress);
         Path serverProperties = writeServerProperties();
@@ -101,6 +132,10 @@ public final class KafkaBroker implements AutoCloseable {
                 "kafka.Kafka", List.of(serverProperties.toString()));
         process = ServiceProcess.start("Kafka broker", broker.argv(), dataDir, PID_FILE,
                 logsDir().resolve("console.log"), STOP_GRACE);
+    }
+
+    /** Returns once the launched node answers an admin request; stops it if it does not. */
+    void awaitReady() throws InterruptedException {
         try {
             awaitAnswer();
         } catch (RuntimeException | InterruptedException e) {
@@ -113,6 +148,14 @@ public final class KafkaBroker implements AutoCloseable {
     public synchronized void stop() {
         if (process != null) {
             process.stop();
+            process = null;
+        }
+    }
+
+    /** Kills the broker's JVM outright, as a crashed machine would go (failure tests). */
+    public synchronized void kill() {
+        if (process != null) {
+            process.kill();
             process = null;
         }
     }
@@ -153,9 +196,10 @@ public final class KafkaBroker implements AutoCloseable {
 
     private Path writeServerProperties() throws IOException {
         Path file = dataDir.resolve("server.properties");
-        Properties properties = KafkaServerProperties.singleNode(port, controllerPort(), logDirs());
+        Properties properties = KafkaServerProperties.quorumNode(quorum.nodeId(), port, controllerPort(), quorum.voters(),
+                quorum.replication(), logDirs());
         try (Writer out = Files.newBufferedWriter(file)) {
-            properties.store(out, "One-node KRaft broker of the local stack (written at each start)");
+            properties.store(out, "KRaft node " + quorum.nodeId() + " (written at each start)");
         }
         return file;
     }
@@ -166,10 +210,8 @@ public final class KafkaBroker implements AutoCloseable {
             return;
         }
         progress.accept("Formatting Kafka storage in " + logDirs() + " (first start only)");
-        // Same id format as "StorageTool random-uuid", without a JVM start for it.
-        String clusterId = Uuid.randomUuid().toString();
         JavaCommand format = new JavaCommand(JavaCommand.currentJavaHome(), jvmOptions, classpath,
-                "kafka.tools.StorageTool", List.of("format", "-t", clusterId, "-c", serverProperties.toString()));
+                "kafka.tools.StorageTool", List.of("format", "-t", quorum.clusterId(), "-c", serverProperties.toString()));
         ServiceProcess.runToEnd("Formatting the Kafka storage", format.argv(), dataDir,
                 logsDir().resolve("storage-format.log"), FORMAT_TIMEOUT);
     }

@@ -1,6 +1,7 @@
 package org.salesops.infra.local;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -26,6 +27,37 @@ final class LoopbackPorts {
             probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         } catch (IOException e) {
             throw new PortInUseException(service, port, howToChooseAnother);
+        }
+    }
+
+    /** A port nobody listens on right now (the system's choice). */
+    static int free() {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A free port whose successor is free too (a Kafka node's broker and controller). */
+    static int freeWithNext() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port = free();
+            if (port < 65_535 && isFree(port + 1)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("No two consecutive free ports found");
+    }
+
+    static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

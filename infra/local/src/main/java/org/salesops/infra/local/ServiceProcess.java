@@ -153,6 +153,20 @@ final class ServiceProcess {
         }
     }
 
+    /** Ends the process at once, without letting it close anything: a crash, for failure tests. */
+    void kill() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shutdownInProgress) {
+            // The hook is already running: it ends the process as well.
+        }
+        try {
+            process.destroyForcibly().waitFor(KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void terminate() {
         if (!process.isAlive()) {
             return;
