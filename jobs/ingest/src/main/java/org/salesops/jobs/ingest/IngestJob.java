@@ -8,6 +8,7 @@ import java.util.Set;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -139,6 +140,7 @@ public final class IngestJob {
 
         DataStream<Alert> deadlineAlerts = DeadlineAlerts.compute(crm, settings.calendar());
         DataStream<Alert> alerts = responseTimes.alerts().union(deadlineAlerts, dailyReports.alerts())
+                .keyBy(alert -> alert.ownerId, Types.LONG)
                 .connect(crm
                         .flatMap((CrmChange c, Collector<AlertRecipients.ManagerLink> out) ->
                                 AlertRecipients.managerLink(c).ifPresent(out::collect))
