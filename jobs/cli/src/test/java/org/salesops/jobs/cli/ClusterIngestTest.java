@@ -105,10 +105,9 @@ class ClusterIngestTest {
 
     @Test
     @Order(2)
-    @Disabled("Defect found by this test: after the restart, 5 of 511 gold.alerts rows lacked escalation recipients "
-            + "(AlertRecipients takes the org chart from broadcast state as far as it has arrived, so an alert that "
-            + "reaches it before the users' manager links gets fewer recipients; which comes first depends on "
-            + "timing, and the restart changed it); every other table was equal")
+    @Disabled("Defect found by this test, open: after the TaskManager and broker loss raw.calls held 10 rows twice "
+            + "(pbx.cdr records read again after the restore); every other table equal. It also found alerts losing "
+            + "escalation recipients after the restart, fixed in AlertRecipients")
     void losingATaskManagerAndABrokerMidRunChangesNoRow() throws Exception {
         Random random = new Random(SEED);
         long checkpointsBeforeLoss = 1 + random.nextInt(3);
