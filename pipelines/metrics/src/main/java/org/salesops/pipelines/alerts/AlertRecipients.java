@@ -6,9 +6,9 @@ import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.salesops.pipelines.crm.CrmChange;
@@ -17,9 +17,10 @@ import org.salesops.pipelines.crm.CrmChange;
  * Says who is told of an alert, from the org chart in the CRM's users table (manager_id): level 1
  * the owner and the owner's manager, level 2 also the manager's manager.
  *
- * <p>Keyed by the alert's owner. An alert waits until the event time of both inputs has reached its
- * own time, so every users change up to then is in the org chart whatever order the two inputs
- * arrive in (after a restart, the alerts may well come first): the recipients do not depend on timing.
+ * <p>The org chart as of the alert's own time: an alert waits, keyed by owner, until the watermark of
+ * both inputs passes its timestamp, so every manager link committed up to then is in. Taking the chart as
+ * far as it happened to have arrived made recipients depend on which input ran ahead, which changed
+ * with a restart.
  */
 public class AlertRecipients extends KeyedBroadcastProcessFunction<Long, Alert, AlertRecipients.ManagerLink, Alert> {
 
@@ -47,41 +48,39 @@ public class AlertRecipients extends KeyedBroadcastProcessFunction<Long, Alert, 
         return Optional.of(new ManagerLink((Long) change.after().get("id"), (Long) change.after().get("manager_id")));
     }
 
-    /** Alerts of this owner by the time they carry, which the org chart's input has not reached yet. */
     private transient MapState<Long, List<Alert>> waiting;
 
+    /** Alerts waiting for the watermark, by timestamp, in arrival order. */
+    static MapStateDescriptor<Long, List<Alert>> waitingState() {
+        return new MapStateDescriptor<>("waiting", Types.LONG, Types.LIST(TypeInformation.of(Alert.class)));
+    }
+
     @Override
-    public void open(OpenContext openContext) {
-        waiting = getRuntimeContext().getMapState(new MapStateDescriptor<>("waiting-alerts", Types.LONG,
-                Types.LIST(TypeInformation.of(Alert.class))));
+    public void open(OpenContext context) {
+        waiting = getRuntimeContext().getMapState(waitingState());
     }
 
     @Override
     public void processElement(Alert alert, ReadOnlyContext ctx, Collector<Alert> out) throws Exception {
-        Long at = ctx.timestamp();
-        if (at == null || at <= ctx.currentWatermark()) {
-            out.collect(alert.withRecipients(recipients(alert, ctx.getBroadcastState(MANAGERS))));
-            return;
-        }
-        List<Alert> sameTime = waiting.get(at);
-        List<Alert> updated = sameTime == null ? new ArrayList<>() : new ArrayList<>(sameTime);
-        updated.add(alert);
-        waiting.put(at, updated);
+        long at = ctx.timestamp() != null ? ctx.timestamp() : alert.dueAt;
+        List<Alert> due = waiting.get(at);
+        List<Alert> alerts = due == null ? new ArrayList<>() : new ArrayList<>(due);
+        alerts.add(alert);
+        waiting.put(at, alerts);
+        // At or below the watermark already: sent at the next watermark, with the chart as it is then.
         ctx.timerService().registerEventTimeTimer(at);
     }
 
-    /** Event time reached {@code time}: the alerts carrying it go out, in the order they came. */
     @Override
     public void onTimer(long time, OnTimerContext ctx, Collector<Alert> out) throws Exception {
         List<Alert> due = waiting.get(time);
         if (due == null) {
             return;
         }
-        ReadOnlyBroadcastState<Long, ManagerLink> managers = ctx.getBroadcastState(MANAGERS);
-        for (Alert alert : due) {
-            out.collect(alert.withRecipients(recipients(alert, managers)));
-        }
         waiting.remove(time);
+        for (Alert alert : due) {
+            out.collect(alert.withRecipients(recipients(alert, ctx.getBroadcastState(MANAGERS))));
+        }
     }
 
     @Override
