@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,8 +25,10 @@ import org.salesops.infra.local.CatalogSettings;
  * clean run's (ReplayedCompany): not one row lost, not one duplicated.
  *
  * <p>Interruptions land at real progress points, never at a time: after a seeded number (1 to 3) of newly
- * completed checkpoints. The seed is printed; rerun a failure with {@code -Dfailover.seed=<seed>}.
+ * completed checkpoints. The seed is printed; rerun a failure with {@code -Dfailover.seed=<seed>}. Eleven JVM
+ * starts make it take eight to nine minutes, so it runs with the multi-process tests: {@code mvn -B verify -Pcluster}.
  */
+@Tag("cluster")
 @Timeout(value = 20, unit = TimeUnit.MINUTES)
 class IngestFailoverTest {
 
