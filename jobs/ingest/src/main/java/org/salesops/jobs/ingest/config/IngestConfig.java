@@ -28,6 +28,9 @@ public record IngestConfig(String bootstrapServers, String groupId, int topicPar
 
     public IngestConfig {
         catalogProperties = Map.copyOf(catalogProperties);
+        // Absent means empty, as in the file and the environment: code may pass null for "not given".
+        checkpointDir = checkpointDir == null ? "" : checkpointDir;
+        restoreFrom = restoreFrom == null ? "" : restoreFrom;
     }
 
     /**

@@ -38,6 +38,16 @@ class IngestConfigLoaderTest {
         assertThat(config.jobName()).isEqualTo("salesops ingest");
     }
 
+    /** The demo passes null for "no restore"; the job reads that as the empty default, not as a crash. */
+    @Test
+    void aRunStartedByCodeWithoutACheckpointToRestoreStartsFresh() {
+        IngestConfig config = IngestConfig.embedded("127.0.0.1:9092", "lakehouse", Map.of(), 2, Duration.ofSeconds(30),
+                true, Duration.ofSeconds(5)).recovering("/tmp/checkpoints", null);
+
+        assertThat(config.restoreFrom()).isEmpty();
+        assertThat(config.checkpointDir()).isEqualTo("/tmp/checkpoints");
+    }
+
     @Test
     void argumentsBeatEnvironmentWhichBeatsTheFileWhichBeatsDefaults() throws IOException {
         Path file = dir.resolve("ingest.properties");
