@@ -6,18 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
-import org.apache.iceberg.data.IcebergGenerics;
-import org.apache.iceberg.data.Record;
-import org.apache.iceberg.io.CloseableIterable;
-import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
@@ -32,8 +25,6 @@ import org.salesops.infra.local.FlinkSessionCluster;
 import org.salesops.infra.local.KafkaCluster;
 import org.salesops.jobs.generator.CompanyGenerator;
 import org.salesops.jobs.generator.CompanyProfile;
-import org.salesops.jobs.ingest.IcebergCatalogs;
-import org.salesops.jobs.ingest.IngestJob;
 import org.salesops.jobs.ingest.KafkaTopics;
 import org.salesops.jobs.ingest.config.IngestConfigLoader;
 import org.salesops.pipelines.tables.TableDefinition;
@@ -157,32 +148,7 @@ class ClusterIngestTest {
         return CatalogSettings.sqlite(dir.resolve(run));
     }
 
-    /**
-     * Every row of every table of the job, as its columns' values in text, sorted: equal maps mean equal
-     * tables. Only the table's own columns: reading an upsert table with position deletes adds the row's
-     * position in its data file, which differs with how checkpoints cut the files.
-     */
     private Map<String, List<String>> tables(String run) throws Exception {
-        CatalogSettings settings = catalog(run);
-        Catalog catalog = IcebergCatalogs.loader(settings.name(), settings.icebergProperties()).loadCatalog();
-        Map<String, List<String>> tables = new TreeMap<>();
-        try {
-            for (TableDefinition table : IngestJob.tables()) {
-                List<String> rows = new ArrayList<>();
-                Table iceberg = catalog.loadTable(table.identifier());
-                List<String> columns = iceberg.schema().columns().stream().map(Types.NestedField::name).toList();
-                try (CloseableIterable<Record> it = IcebergGenerics.read(iceberg).build()) {
-                    it.forEach(row -> rows.add(columns.stream().map(c -> String.valueOf(row.getField(c)))
-                            .collect(Collectors.joining(" | "))));
-                }
-                rows.sort(null);
-                tables.put(table.qualifiedName(), rows);
-            }
-        } finally {
-            if (catalog instanceof AutoCloseable closeable) {
-                closeable.close();
-            }
-        }
-        return tables;
+        return LakehouseContents.tables(catalog(run));
     }
 }

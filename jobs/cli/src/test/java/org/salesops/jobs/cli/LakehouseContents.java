@@ -36,15 +36,17 @@ record LakehouseContents(Map<String, List<String>> tables, Map<String, List<Stri
         return ends;
     }
 
-    static LakehouseContents read(CatalogSettings catalogSettings, String bootstrapServers,
-                                  Map<String, Map<TopicPartition, Long>> topicsFrom) throws Exception {
+    /**
+     * Every row of every table of the job, as its columns' values in text, sorted: equal maps mean equal tables.
+     * Only the table's own columns: applying deletes adds metadata columns (_pos) that depend on file layout.
+     */
+    static Map<String, List<String>> tables(CatalogSettings catalogSettings) throws Exception {
         Map<String, List<String>> tables = new TreeMap<>();
         Catalog catalog = IcebergCatalogs.loader(catalogSettings.name(), catalogSettings.icebergProperties()).loadCatalog();
         try {
             for (TableDefinition table : IngestJob.tables()) {
                 List<String> rows = new ArrayList<>();
                 Table iceberg = catalog.loadTable(table.identifier());
-                // Only the table's columns: applying deletes adds metadata columns (_pos) that depend on file layout.
                 List<String> columns = iceberg.schema().columns().stream().map(Types.NestedField::name).toList();
                 try (CloseableIterable<Record> it = IcebergGenerics.read(iceberg).build()) {
                     it.forEach(row -> rows.add(columns.stream().map(c -> String.valueOf(row.getField(c)))
@@ -58,6 +60,12 @@ record LakehouseContents(Map<String, List<String>> tables, Map<String, List<Stri
                 closeable.close();
             }
         }
+        return tables;
+    }
+
+    static LakehouseContents read(CatalogSettings catalogSettings, String bootstrapServers,
+                                  Map<String, Map<TopicPartition, Long>> topicsFrom) throws Exception {
+        Map<String, List<String>> tables = tables(catalogSettings);
         Map<String, List<String>> topics = new TreeMap<>();
         for (String topic : TOPICS) {
             List<String> records = new ArrayList<>(TopicRecords.committed(bootstrapServers, topic,
