@@ -1,15 +1,13 @@
 package org.salesops.pipelines.matching;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.salesops.pipelines.common.EventTimeBuffer;
 
 /**
  * The matching engine as a Flink operator, keyed by currency.
@@ -35,7 +33,7 @@ public class PaymentMatchingFunction extends KeyedProcessFunction<String, Matchi
             new OutputTag<>("commission-ledger", TypeInformation.of(CommissionEntry.class));
 
     private final MatchingSettings settings;
-    private transient MapState<Long, List<MatchingEvent>> pending;
+    private transient EventTimeBuffer<MatchingEvent> pending;
     private transient PaymentMatcher matcher;
 
     public PaymentMatchingFunction(MatchingSettings settings) {
@@ -44,35 +42,25 @@ public class PaymentMatchingFunction extends KeyedProcessFunction<String, Matchi
 
     /** Events waiting for the watermark, by timestamp. */
     static MapStateDescriptor<Long, List<MatchingEvent>> pendingState() {
-        return new MapStateDescriptor<>("pending", Types.LONG, Types.LIST(TypeInformation.of(MatchingEvent.class)));
+        return EventTimeBuffer.state("pending", MatchingEvent.class);
     }
 
     @Override
     public void open(OpenContext context) {
-        pending = getRuntimeContext().getMapState(pendingState());
+        pending = new EventTimeBuffer<>(getRuntimeContext().getMapState(pendingState()));
         matcher = new PaymentMatcher(new FlinkStores(getRuntimeContext()), settings);
     }
 
     @Override
     public void processElement(MatchingEvent event, Context ctx, Collector<PaymentMatch> out) throws Exception {
-        long at = ctx.timestamp() != null ? ctx.timestamp() : event.time();
-        List<MatchingEvent> waiting = pending.get(at);
-        List<MatchingEvent> events = waiting == null ? new ArrayList<>() : new ArrayList<>(waiting);
-        events.add(event);
-        pending.put(at, events);
-        // A late event (at or below the watermark) is applied at the next watermark.
-        ctx.timerService().registerEventTimeTimer(at);
+        pending.hold(event, ctx.timestamp() != null ? ctx.timestamp() : event.time(), ctx.timerService());
     }
 
     @Override
     public void onTimer(long time, OnTimerContext ctx, Collector<PaymentMatch> out) throws Exception {
-        List<MatchingEvent> due = pending.get(time);
-        if (due == null) {
+        List<MatchingEvent> due = pending.release(time);
+        if (due.isEmpty()) {
             return;
-        }
-        pending.remove(time);
-        if (pending.isEmpty()) {
-            pending.clear();
         }
         matcher.apply(due, time, new MatchingOutput() {
             @Override

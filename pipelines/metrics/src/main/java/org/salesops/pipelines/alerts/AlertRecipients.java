@@ -4,13 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
+import org.salesops.pipelines.common.EventTimeBuffer;
 import org.salesops.pipelines.crm.CrmChange;
 
 /**
@@ -48,37 +46,23 @@ public class AlertRecipients extends KeyedBroadcastProcessFunction<Long, Alert, 
         return Optional.of(new ManagerLink((Long) change.after().get("id"), (Long) change.after().get("manager_id")));
     }
 
-    private transient MapState<Long, List<Alert>> waiting;
-
     /** Alerts waiting for the watermark, by timestamp, in arrival order. */
-    static MapStateDescriptor<Long, List<Alert>> waitingState() {
-        return new MapStateDescriptor<>("waiting", Types.LONG, Types.LIST(TypeInformation.of(Alert.class)));
-    }
+    private transient EventTimeBuffer<Alert> waiting;
 
     @Override
     public void open(OpenContext context) {
-        waiting = getRuntimeContext().getMapState(waitingState());
+        waiting = new EventTimeBuffer<>(getRuntimeContext().getMapState(EventTimeBuffer.state("waiting", Alert.class)));
     }
 
     @Override
     public void processElement(Alert alert, ReadOnlyContext ctx, Collector<Alert> out) throws Exception {
-        long at = ctx.timestamp() != null ? ctx.timestamp() : alert.dueAt;
-        List<Alert> due = waiting.get(at);
-        List<Alert> alerts = due == null ? new ArrayList<>() : new ArrayList<>(due);
-        alerts.add(alert);
-        waiting.put(at, alerts);
         // At or below the watermark already: sent at the next watermark, with the chart as it is then.
-        ctx.timerService().registerEventTimeTimer(at);
+        waiting.hold(alert, ctx.timestamp() != null ? ctx.timestamp() : alert.dueAt, ctx.timerService());
     }
 
     @Override
     public void onTimer(long time, OnTimerContext ctx, Collector<Alert> out) throws Exception {
-        List<Alert> due = waiting.get(time);
-        if (due == null) {
-            return;
-        }
-        waiting.remove(time);
-        for (Alert alert : due) {
+        for (Alert alert : waiting.release(time)) {
             out.collect(alert.withRecipients(recipients(alert, ctx.getBroadcastState(MANAGERS))));
         }
     }

@@ -1,19 +1,15 @@
 package org.salesops.pipelines.alerts;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.salesops.pipelines.common.EventTimeBuffer;
 
 /**
  * Rule receivable_step_dwell, keyed by contract: the seed's 静默预警 on the receivable path. The step
@@ -36,10 +32,14 @@ public class ReceivablePathWatch extends KeyedProcessFunction<Long, ReceivableCh
     private static final Map<String, String> STEP_NAMES = Map.of("contract_archived", "合同归档",
             "invoice_sent", "发票寄出", "customer_signed", "客户签收", "finance_booked", "财务入账");
 
+    /** Changes of one instant: the contract first, then its step rows by update time. */
+    private static final Comparator<ReceivableChange> APPLY_ORDER =
+            Comparator.comparing((ReceivableChange c) -> !c.contract).thenComparingLong(c -> c.updatedAt);
+
     private final Threshold threshold;
     private final WorkingCalendar calendar;
     private transient ValueState<ReceivablePathState> path;
-    private transient MapState<Long, List<ReceivableChange>> pending;
+    private transient EventTimeBuffer<ReceivableChange> pending;
 
     public ReceivablePathWatch(Threshold threshold, WorkingCalendar calendar) {
         this.threshold = threshold;
@@ -49,8 +49,8 @@ public class ReceivablePathWatch extends KeyedProcessFunction<Long, ReceivableCh
     @Override
     public void open(OpenContext context) {
         path = getRuntimeContext().getState(new ValueStateDescriptor<>("receivable-path", ReceivablePathState.class));
-        pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("receivable-pending", Types.LONG,
-                Types.LIST(TypeInformation.of(ReceivableChange.class))));
+        pending = new EventTimeBuffer<>(getRuntimeContext().getMapState(
+                EventTimeBuffer.state("receivable-pending", ReceivableChange.class)), APPLY_ORDER);
     }
 
     @Override
@@ -61,31 +61,18 @@ public class ReceivablePathWatch extends KeyedProcessFunction<Long, ReceivableCh
             applyInOrder(List.of(change), out);
             return;
         }
-        List<ReceivableChange> waiting = pending.get(at);
-        List<ReceivableChange> changes = waiting == null ? new ArrayList<>() : new ArrayList<>(waiting);
-        changes.add(change);
-        pending.put(at, changes);
-        ctx.timerService().registerEventTimeTimer(at);
+        pending.hold(change, at, ctx.timerService());
     }
 
     @Override
     public void onTimer(long time, OnTimerContext ctx, Collector<SilenceEvent> out) throws Exception {
-        List<ReceivableChange> due = pending.get(time);
-        if (due == null) {
-            return;
-        }
-        pending.remove(time);
-        if (pending.isEmpty()) {
-            pending.clear();
-        }
-        applyInOrder(due, out);
+        applyInOrder(pending.release(time), out);
     }
 
-    private void applyInOrder(List<ReceivableChange> due, Collector<SilenceEvent> out) throws Exception {
-        List<ReceivableChange> ordered = new ArrayList<>(due);
-        ordered.sort(Comparator.comparing((ReceivableChange c) -> !c.contract).thenComparingLong(c -> c.updatedAt));
+    /** Applies the changes of one instant, given in {@link #APPLY_ORDER}. */
+    private void applyInOrder(List<ReceivableChange> changes, Collector<SilenceEvent> out) throws Exception {
         ReceivablePathState state = path.value();
-        for (ReceivableChange change : ordered) {
+        for (ReceivableChange change : changes) {
             state = apply(state, change);
         }
         if (state == null) {

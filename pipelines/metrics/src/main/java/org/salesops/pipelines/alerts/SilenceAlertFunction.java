@@ -1,16 +1,12 @@
 package org.salesops.pipelines.alerts;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
+import java.util.Comparator;
+import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.salesops.pipelines.common.EventTimeBuffer;
 
 /**
  * One alert rule's deadlines for one subject (key {@code rule:subjectId}), in event time.
@@ -30,9 +26,16 @@ public class SilenceAlertFunction extends KeyedProcessFunction<String, SilenceEv
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Events of one instant (a snapshot, one transaction) in a fixed order, whatever their arrival: the subject
+     * first, then the actions on it by time, then its end.
+     */
+    private static final Comparator<SilenceEvent> APPLY_ORDER = Comparator.comparingInt(SilenceAlertFunction::applyOrder)
+            .thenComparingLong(e -> SilenceEvent.TOUCH.equals(e.kind) ? e.at : e.silenceStart);
+
     private final WorkingCalendar calendar;
     private transient ValueState<SilenceEpisode> episode;
-    private transient MapState<Long, List<SilenceEvent>> pending;
+    private transient EventTimeBuffer<SilenceEvent> pending;
 
     public SilenceAlertFunction(WorkingCalendar calendar) {
         this.calendar = calendar;
@@ -41,37 +44,19 @@ public class SilenceAlertFunction extends KeyedProcessFunction<String, SilenceEv
     @Override
     public void open(OpenContext context) {
         episode = getRuntimeContext().getState(new ValueStateDescriptor<>("episode", SilenceEpisode.class));
-        pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending", Types.LONG,
-                Types.LIST(TypeInformation.of(SilenceEvent.class))));
+        pending = new EventTimeBuffer<>(getRuntimeContext().getMapState(
+                EventTimeBuffer.state("pending", SilenceEvent.class)), APPLY_ORDER);
     }
 
     @Override
     public void processElement(SilenceEvent event, Context ctx, Collector<Alert> out) throws Exception {
-        long at = ctx.timestamp();
-        List<SilenceEvent> waiting = pending.get(at);
-        List<SilenceEvent> events = waiting == null ? new ArrayList<>() : new ArrayList<>(waiting);
-        events.add(event);
-        pending.put(at, events);
-        // A late event (at or below the watermark) is applied at the next watermark.
-        ctx.timerService().registerEventTimeTimer(at);
+        pending.hold(event, ctx.timestamp(), ctx.timerService());
     }
 
     @Override
     public void onTimer(long time, OnTimerContext ctx, Collector<Alert> out) throws Exception {
-        List<SilenceEvent> due = pending.get(time);
-        if (due != null) {
-            pending.remove(time);
-            if (pending.isEmpty()) {
-                pending.clear();
-            }
-            // Events of one instant (a snapshot, one transaction) in a fixed order, whatever their arrival:
-            // the subject first, then the actions on it by time, then its end.
-            List<SilenceEvent> ordered = new java.util.ArrayList<>(due);
-            ordered.sort(java.util.Comparator.comparingInt(SilenceAlertFunction::applyOrder)
-                    .thenComparingLong(e -> SilenceEvent.TOUCH.equals(e.kind) ? e.at : e.silenceStart));
-            for (SilenceEvent event : ordered) {
-                apply(event, time, ctx, out);
-            }
+        for (SilenceEvent event : pending.release(time)) {
+            apply(event, time, ctx, out);
         }
         SilenceEpisode current = episode.value();
         if (current == null) {
@@ -150,7 +135,7 @@ public class SilenceAlertFunction extends KeyedProcessFunction<String, SilenceEv
 
     /** A timer at the same instant may also wake pending events: keep it then. */
     private void dropTimer(long time, Context ctx) throws Exception {
-        if (!pending.contains(time)) {
+        if (!pending.holdsInputsFor(time)) {
             ctx.timerService().deleteEventTimeTimer(time);
         }
     }

@@ -18,6 +18,7 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.salesops.pipelines.alerts.Alert;
 import org.salesops.pipelines.alerts.WorkingCalendar;
+import org.salesops.pipelines.common.EventTimeBuffer;
 
 /**
  * Keyed by person (users.id): decides each working day's daily report in event time.
@@ -55,10 +56,15 @@ public class DailyReportFunction extends KeyedBroadcastProcessFunction<Long, Rou
             new MapStateDescriptor<>("latest-event-time", Types.STRING, Types.LONG);
     private static final String LATEST = "latest";
 
+    /** Events of one instant: people first, then in log order. */
+    private static final Comparator<RoutineEvent> APPLY_ORDER = Comparator.comparing((RoutineEvent e) -> e.isPerson() ? 0 : 1)
+            .thenComparingLong(e -> e.version.committedAt).thenComparingLong(e -> e.version.lsn)
+            .thenComparingLong(e -> e.reportId);
+
     private final DailyReportSettings settings;
     private final WorkingCalendar calendar;
     private final long retentionMillis;
-    private transient MapState<Long, List<RoutineEvent>> pending;
+    private transient EventTimeBuffer<RoutineEvent> pending;
     private transient ValueState<RepOnPayroll> rep;
     private transient MapState<Long, KnownReport> reports;
     private transient MapState<Long, DailyReportStatus> days;
@@ -71,8 +77,8 @@ public class DailyReportFunction extends KeyedBroadcastProcessFunction<Long, Rou
 
     @Override
     public void open(OpenContext context) {
-        pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending", Types.LONG,
-                Types.LIST(TypeInformation.of(RoutineEvent.class))));
+        pending = new EventTimeBuffer<>(getRuntimeContext().getMapState(
+                EventTimeBuffer.state("pending", RoutineEvent.class)), APPLY_ORDER);
         rep = getRuntimeContext().getState(new ValueStateDescriptor<>("rep", RepOnPayroll.class));
         reports = getRuntimeContext().getMapState(new MapStateDescriptor<>("reports", Types.LONG,
                 TypeInformation.of(KnownReport.class)));
@@ -82,13 +88,7 @@ public class DailyReportFunction extends KeyedBroadcastProcessFunction<Long, Rou
 
     @Override
     public void processElement(RoutineEvent event, ReadOnlyContext ctx, Collector<DailyReportStatus> out) throws Exception {
-        long at = ctx.timestamp();
-        List<RoutineEvent> waiting = pending.get(at);
-        List<RoutineEvent> events = waiting == null ? new ArrayList<>() : new ArrayList<>(waiting);
-        events.add(event);
-        pending.put(at, events);
-        // A late event (at or below the watermark) is applied at the next watermark.
-        ctx.timerService().registerEventTimeTimer(at);
+        pending.hold(event, ctx.timestamp(), ctx.timerService());
     }
 
     @Override
@@ -102,19 +102,11 @@ public class DailyReportFunction extends KeyedBroadcastProcessFunction<Long, Rou
 
     @Override
     public void onTimer(long time, OnTimerContext ctx, Collector<DailyReportStatus> out) throws Exception {
-        List<RoutineEvent> due = pending.get(time);
-        if (due != null) {
-            pending.remove(time);
-            List<RoutineEvent> ordered = new ArrayList<>(due);
-            ordered.sort(Comparator.comparing((RoutineEvent e) -> e.isPerson() ? 0 : 1)
-                    .thenComparingLong(e -> e.version.committedAt).thenComparingLong(e -> e.version.lsn)
-                    .thenComparingLong(e -> e.reportId));
-            for (RoutineEvent event : ordered) {
-                if (event.isPerson()) {
-                    applyPerson(event, time, ctx);
-                } else {
-                    applyReport(event, time, ctx, out);
-                }
+        for (RoutineEvent event : pending.release(time)) {
+            if (event.isPerson()) {
+                applyPerson(event, time, ctx);
+            } else {
+                applyReport(event, time, ctx, out);
             }
         }
         RepOnPayroll current = rep.value();
@@ -291,9 +283,6 @@ public class DailyReportFunction extends KeyedBroadcastProcessFunction<Long, Rou
         }
         if (reports.isEmpty()) {
             reports.clear();
-        }
-        if (pending.isEmpty()) {
-            pending.clear();
         }
     }
 }
