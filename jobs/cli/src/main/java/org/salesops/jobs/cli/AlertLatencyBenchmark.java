@@ -2,7 +2,6 @@ package org.salesops.jobs.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -169,9 +168,5 @@ final class AlertLatencyBenchmark {
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         return config;
-    }
-
-    static Path tempDir() throws Exception {
-        return Files.createTempDirectory("salesops-bench-");
     }
 }

@@ -1,5 +1,6 @@
 package org.salesops.jobs.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,13 +45,8 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Console.step("告警延迟基准 Alert latency benchmark: " + leads + " leads, " + live);
-            Path dir = AlertLatencyBenchmark.tempDir();
-            AlertLatencyBenchmark.Result result;
-            try {
-                result = AlertLatencyBenchmark.run(dir, ports.stack(), leads, spread, live.lag, live.checkpointing);
-            } finally {
-                DemoCommand.deleteRecursively(dir);
-            }
+            AlertLatencyBenchmark.Result result = inOwnDir(
+                    dir -> AlertLatencyBenchmark.run(dir, ports.stack(), leads, spread, live.lag, live.checkpointing));
             List<Long> sorted = new ArrayList<>(result.latenciesMillis());
             Collections.sort(sorted);
             if (sorted.isEmpty()) {
@@ -89,14 +85,8 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Console.step("核销延迟基准 Match latency benchmark: " + rate + " credits/s for " + duration + ", " + live);
-            Path dir = AlertLatencyBenchmark.tempDir();
-            MatchLatencyBenchmark.Result r;
-            try {
-                r = MatchLatencyBenchmark.run(dir, ports.stack(), rate, duration, warmUp, live.lag,
-                        live.checkpointing);
-            } finally {
-                DemoCommand.deleteRecursively(dir);
-            }
+            MatchLatencyBenchmark.Result r = inOwnDir(
+                    dir -> MatchLatencyBenchmark.run(dir, ports.stack(), rate, duration, warmUp, live.lag, live.checkpointing));
             System.out.printf(Locale.ROOT, "%n发送 Sent %d credits in %.1f s = %.0f credits/s%n", r.sent(),
                     r.sending().toMillis() / 1000.0, r.sent() / (r.sending().toMillis() / 1000.0));
             if (!r.kafkaMillis().isEmpty()) {
@@ -152,6 +142,21 @@ public final class BenchCommand implements Runnable {
         private static List<String> millis(List<Duration> runs) {
             return runs.stream().map(d -> d.toMillis() + "ms").toList();
         }
+    }
+
+    /** A benchmark run in a temporary directory of its own (its stack, warehouse, checkpoints), deleted afterwards. */
+    private static <T> T inOwnDir(InDir<T> benchmark) throws Exception {
+        Path dir = Files.createTempDirectory("salesops-bench-");
+        try {
+            return benchmark.run(dir);
+        } finally {
+            DemoCommand.deleteRecursively(dir);
+        }
+    }
+
+    @FunctionalInterface
+    private interface InDir<T> {
+        T run(Path dir) throws Exception;
     }
 
     private static void printPeaks(Map<String, Long> peakMiB) {
@@ -235,14 +240,8 @@ public final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             Console.step("回放基准 Replay benchmark: " + repetitions + " x (limit, replay), parallelism " + parallelism
                     + ", checkpoints every " + checkpointing);
-            Path dir = AlertLatencyBenchmark.tempDir();
-            ReplayBenchmark.Result r;
-            try {
-                r = ReplayBenchmark.run(dir, ports.stack(),
-                        new ReplayBenchmark.Options(company.profile(), repetitions, parallelism, checkpointing, warmQueries));
-            } finally {
-                DemoCommand.deleteRecursively(dir);
-            }
+            ReplayBenchmark.Result r = inOwnDir(dir -> ReplayBenchmark.run(dir, ports.stack(),
+                    new ReplayBenchmark.Options(company.profile(), repetitions, parallelism, checkpointing, warmQueries)));
             double limit = r.limitMedianPerSecond();
             double replay = r.replayMedianPerSecond();
             System.out.printf(Locale.ROOT, "%n吞吐 Throughput, %d input records, medians of %d%n", r.records(), repetitions);
