@@ -35,8 +35,7 @@ public class ContractChange extends CrmRowChange {
         }
         c.customerId = customer;
         c.ownerId = owner;
-        String currency = CrmColumns.text(row, "currency");
-        c.currency = currency == null ? "CNY" : currency;
+        c.currency = CrmColumns.currency(row);
         c.commissionRate = CrmColumns.decimal(row, "commission_rate");
         c.status = CrmColumns.text(row, "status");
         return c;

@@ -25,6 +25,12 @@ final class CrmColumns {
         return (BigDecimal) row.get(column);
     }
 
+    /** A row's currency; CNY when the change leaves it out, as the CRM's column defaults to it. */
+    static String currency(Map<String, Object> row) {
+        String currency = text(row, "currency");
+        return currency == null ? "CNY" : currency;
+    }
+
     static LocalDate date(Map<String, Object> row, String column) {
         return (LocalDate) row.get(column);
     }

@@ -38,8 +38,7 @@ public class InvoiceChange extends CrmRowChange {
         }
         i.contractId = contract;
         i.customerId = customer;
-        String currency = CrmColumns.text(row, "currency");
-        i.currency = currency == null ? "CNY" : currency;
+        i.currency = CrmColumns.currency(row);
         i.issuedAt = CrmColumns.millis(row, "issued_at");
         i.dueDate = CrmColumns.date(row, "due_date");
         return i;
