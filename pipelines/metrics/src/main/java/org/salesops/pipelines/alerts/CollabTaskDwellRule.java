@@ -45,7 +45,6 @@ public final class CollabTaskDwellRule implements AlertRule {
         String message = "协作任务超时未处理 Collaboration task waiting past " + threshold + ": "
                 + CrmRows.text(row, "kind") + " " + CrmRows.text(row, "from_role") + " -> "
                 + CrmRows.text(row, "to_role") + ", task " + id;
-        return List.of(SilenceEvent.watch(RULE, SUBJECT, id, assignee, start, threshold.after(start, calendar),
-                threshold.twice().after(start, calendar), message, threshold));
+        return List.of(SilenceEvent.dwell(RULE, SUBJECT, id, assignee, start, threshold, calendar, message));
     }
 }

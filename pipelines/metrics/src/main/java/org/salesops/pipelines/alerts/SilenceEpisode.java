@@ -42,9 +42,7 @@ public class SilenceEpisode {
 
     /** The same silence restarted by an action at {@code start}, e.g. a follow-up on a stalled opportunity. */
     SilenceEpisode restartedAt(long start, long knownAt, WorkingCalendar calendar) {
-        SilenceEvent watch = SilenceEvent.watch(rule, subjectType, subjectId, ownerId, start,
-                threshold.after(start, calendar), threshold.twice().after(start, calendar), message, threshold);
-        return of(watch, knownAt);
+        return of(SilenceEvent.dwell(rule, subjectType, subjectId, ownerId, start, threshold, calendar, message), knownAt);
     }
 
     boolean alerting() {

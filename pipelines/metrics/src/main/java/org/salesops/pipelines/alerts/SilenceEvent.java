@@ -48,6 +48,16 @@ public class SilenceEvent {
         return e;
     }
 
+    /**
+     * WATCH of a dwell rule: silent since {@code silenceStart}, due when silent for {@code threshold} and
+     * escalated at twice it; a follow-up (TOUCH) restarts the silence with the same threshold.
+     */
+    public static SilenceEvent dwell(String rule, String subjectType, long subjectId, long ownerId, long silenceStart,
+                                     Threshold threshold, WorkingCalendar calendar, String message) {
+        return watch(rule, subjectType, subjectId, ownerId, silenceStart, threshold.after(silenceStart, calendar),
+                threshold.twice().after(silenceStart, calendar), message, threshold);
+    }
+
     public static SilenceEvent touch(String rule, long subjectId, long at) {
         SilenceEvent e = new SilenceEvent();
         e.kind = TOUCH;

@@ -41,8 +41,8 @@ public final class StageDwellRule implements AlertRule {
         }
         long start = CrmRows.millis(row, "updated_at");
         String message = "商机阶段停滞 Opportunity stalled in stage " + CrmRows.text(row, "stage") + ": opportunity " + id;
-        return List.of(SilenceEvent.watch(RULE, SUBJECT, id, CrmRows.bigint(row, "owner_id"), start,
-                THRESHOLD.after(start, calendar), THRESHOLD.twice().after(start, calendar), message, THRESHOLD));
+        return List.of(SilenceEvent.dwell(RULE, SUBJECT, id, CrmRows.bigint(row, "owner_id"), start, THRESHOLD, calendar,
+                message));
     }
 
     /** Only a newly logged activity is an action; edits of old ones are not. */
