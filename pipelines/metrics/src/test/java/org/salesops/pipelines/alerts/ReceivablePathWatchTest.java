@@ -132,6 +132,18 @@ class ReceivablePathWatchTest {
     }
 
     @Test
+    void aChangeBehindTheWatermarkIsAppliedAtOnceWithoutWaitingForTheNext() throws Exception {
+        signed();
+        harness.processWatermark(at(40).toEpochMilli());
+
+        // the archive step's completion at 30 h arrives after the watermark passed 40 h
+        completed(0, 30);
+
+        assertThat(events()).containsExactly("watch 0 from 0h due 48h", "stop 0", "watch 1 from 30h due 78h");
+        assertThat(harness.numEventTimeTimers()).as("nothing held for the late change").isZero();
+    }
+
+    @Test
     void aTerminatedOrDeletedContractAwaitsNothing() throws Exception {
         signed();
         harness.processWatermark(at(1).toEpochMilli());
