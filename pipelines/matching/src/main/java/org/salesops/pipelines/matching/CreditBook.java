@@ -1,6 +1,7 @@
 package org.salesops.pipelines.matching;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -106,7 +107,7 @@ final class CreditBook {
         return p.messageId + "\n" + p.fingerprint();
     }
 
-    List<String> withReference(String bankReference) {
+    Collection<String> withReference(String bankReference) {
         return byReference.get(bankReference);
     }
 
@@ -149,7 +150,7 @@ final class CreditBook {
         match.wakeKeys = new ArrayList<>();
     }
 
-    List<String> waitingFor(String wakeKey) {
+    Collection<String> waitingFor(String wakeKey) {
         return waiting.get(wakeKey);
     }
 

@@ -2,6 +2,7 @@ package org.salesops.pipelines.matching;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -127,7 +128,7 @@ final class Ledger {
         }
     }
 
-    private List<InvoiceState> load(List<Long> ids) {
+    private List<InvoiceState> load(Collection<Long> ids) {
         List<InvoiceState> loaded = new ArrayList<>();
         for (long id : ids) {
             InvoiceState invoice = invoices.get(id);

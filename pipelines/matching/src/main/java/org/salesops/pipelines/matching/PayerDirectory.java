@@ -1,6 +1,7 @@
 package org.salesops.pipelines.matching;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -136,14 +137,14 @@ final class PayerDirectory {
     private Set<Long> sharingGrams(String key) {
         Set<String> pieces = PayerNames.grams(key);
         int needed = Math.max(1, pieces.size() / 2);
-        List<List<Long>> postings = new ArrayList<>();
+        List<Collection<Long>> postings = new ArrayList<>();
         for (String gram : pieces) {
             postings.add(grams.get(gram));
         }
-        postings.sort(Comparator.comparingInt(List::size));
+        postings.sort(Comparator.comparingInt(Collection::size));
         Set<Long> checked = new HashSet<>();
         Set<Long> shared = new LinkedHashSet<>();
-        for (List<Long> rare : postings.subList(0, Math.max(0, postings.size() - needed + 1))) {
+        for (Collection<Long> rare : postings.subList(0, Math.max(0, postings.size() - needed + 1))) {
             for (long id : rare) {
                 if (checked.add(id) && sharedPieces(id, pieces) >= needed) {
                     shared.add(id);

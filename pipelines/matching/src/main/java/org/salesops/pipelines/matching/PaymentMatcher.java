@@ -2,6 +2,7 @@ package org.salesops.pipelines.matching;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -173,7 +174,7 @@ public final class PaymentMatcher {
         // ---- finance decisions ----------------------------------------------------------------------
 
         void onDecision(DecisionChange decision) {
-            List<String> keys = credits.withReference(decision.bankReference);
+            Collection<String> keys = credits.withReference(decision.bankReference);
             if (keys.isEmpty()) {
                 // Decisions go to every currency; only the one that knows the invoice waits for the credit.
                 if (ledger.invoice(decision.invoiceId) != null) {
@@ -185,7 +186,7 @@ public final class PaymentMatcher {
         }
 
         /** Of the credits sharing a bank reference (a split batch), the one the decision is about. */
-        private PaymentMatch pick(List<String> keys, long invoiceId) {
+        private PaymentMatch pick(Collection<String> keys, long invoiceId) {
             List<PaymentMatch> candidates = keys.stream().map(this::credit).toList();
             return candidates.stream()
                     .filter(m -> m.allocationOf(invoiceId) != null || m.proposed.stream().anyMatch(a -> a.invoiceId == invoiceId))

@@ -7,10 +7,13 @@ import static org.salesops.pipelines.matching.Company.credit;
 import static org.salesops.pipelines.matching.Company.invoice;
 import static org.salesops.pipelines.matching.Company.shunda;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
@@ -41,6 +44,43 @@ class StateTypesTest {
         List<MatchingEvent> events = MatchingEvents.of(shunda(0), List.of("CNY"));
         assertThat(roundTrip(events.get(0), MatchingEvent.class).customer.aliases)
                 .containsExactlyElementsOf(events.get(0).customer.aliases);
+    }
+
+    @Test
+    void anIndexKeepsItsValuesInInsertionOrderThroughCheckpointsAndCopies() throws Exception {
+        TypeSerializer<LinkedHashSet<String>> serializer =
+                new OrderedSetTypeInfo<>(Types.STRING).createSerializer(new SerializerConfigImpl());
+        LinkedHashSet<String> values = new LinkedHashSet<>(List.of("cust:9", "cust:1", "acct:5", "cust:3"));
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        serializer.serialize(values, out);
+        assertThat(serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer())))
+                .containsExactly("cust:9", "cust:1", "acct:5", "cust:3");
+        assertThat(serializer.copy(values)).containsExactly("cust:9", "cust:1", "acct:5", "cust:3").isNotSameAs(values);
+
+        // A checkpoint records the serializer's snapshot; the restored serializer reads the same state as is.
+        DataOutputSerializer snapshotOut = new DataOutputSerializer(64);
+        TypeSerializerSnapshot.writeVersionedSnapshot(snapshotOut, serializer.snapshotConfiguration());
+        TypeSerializerSnapshot<LinkedHashSet<String>> restored = TypeSerializerSnapshot.readVersionedSnapshot(
+                new DataInputDeserializer(snapshotOut.getCopyOfBuffer()), getClass().getClassLoader());
+        assertThat(restored.restoreSerializer()).isEqualTo(serializer);
+        assertThat(serializer.snapshotConfiguration().resolveSchemaCompatibility(restored).isCompatibleAsIs()).isTrue();
+    }
+
+    @Test
+    void anIndexOfMutableValuesCopiesThemInOrder() {
+        TypeSerializer<LinkedHashSet<DecisionChange>> serializer = new OrderedSetTypeInfo<>(
+                TypeInformation.of(DecisionChange.class)).createSerializer(new SerializerConfigImpl());
+        LinkedHashSet<DecisionChange> held = new LinkedHashSet<>();
+        for (long id : new long[] {7, 2, 5}) {
+            DecisionChange decision = new DecisionChange();
+            decision.id = id;
+            decision.bankReference = "B" + id;
+            decision.decision = DecisionChange.CONFIRM;
+            held.add(decision);
+        }
+        LinkedHashSet<DecisionChange> copy = serializer.copy(held);
+        assertThat(copy).containsExactlyElementsOf(held);
+        assertThat(copy.iterator().next()).isNotSameAs(held.iterator().next());
     }
 
     static <T> T roundTrip(T value, Class<T> type) throws Exception {
