@@ -10,11 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.SortedMap;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
- * The {@code etc/} folder of a single-node Trino (coordinator and worker in one) on 127.0.0.1, in
- * the data directory of one stack: rewritten at each start, so edits there do not last.
+ * The {@code etc/} folder of one Trino node on 127.0.0.1 in its data directory: a single node
+ * (coordinator and worker in one, the local stack), or the coordinator or a worker of a cluster.
+ * Every node gets the same catalogs, access rules and JVM options; only {@code config.properties}
+ * differs by role. Rewritten at each start, so edits there do not last.
  */
 final class TrinoEtc {
 
@@ -35,11 +39,15 @@ final class TrinoEtc {
             // Trino's libraries still use sun.misc.Unsafe; Java 24+ would warn on every start.
             "--sun-misc-unsafe-memory-access=allow");
 
+    private static final Pattern CATALOG_NAME = Pattern.compile("[a-z][a-z0-9_]*");
+
     private final Path dataDir;
+    private final TrinoRole role;
     private final TrinoAccessControl accessControl;
 
-    TrinoEtc(Path dataDir) {
+    TrinoEtc(Path dataDir, TrinoRole role) {
         this.dataDir = dataDir;
+        this.role = role;
         this.accessControl = new TrinoAccessControl(dir(), dataDir);
     }
 
@@ -63,21 +71,29 @@ final class TrinoEtc {
     Map<String, String> nodeProperties() {
         Map<String, String> node = new LinkedHashMap<>();
         node.put("node.environment", ENVIRONMENT);
-        // Stable for a data directory, different between two stacks on one machine.
-        node.put("node.id", UUID.nameUUIDFromBytes(dataDir.toString().getBytes(StandardCharsets.UTF_8)).toString());
+        node.put("node.id", nodeId());
         node.put("node.data-dir", dataDir.toString());
         node.put("node.bind-ip", "127.0.0.1");
         node.put("node.internal-address", "127.0.0.1");
         return node;
     }
 
-    void write(int httpPort, CatalogSettings catalog) throws IOException {
+    /** Stable for a data directory, different between two stacks or two nodes of a cluster on one machine. */
+    String nodeId() {
+        return UUID.nameUUIDFromBytes(dataDir.toString().getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /**
+     * @param discoveryUri where the node announces itself: its own URI on a coordinator, the coordinator's on a worker
+     * @param catalogs     by Trino catalog name (the file name under {@code etc/catalog/})
+     */
+    void write(int httpPort, String discoveryUri, SortedMap<String, CatalogSettings> catalogs) throws IOException {
         Files.createDirectories(catalogDir());
         Properties node = new Properties();
         node.putAll(nodeProperties());
         store(node, dir().resolve("node.properties"));
         Files.write(dir().resolve("jvm.config"), JVM_OPTIONS);
-        store(serverConfig(httpPort), configFile());
+        store(serverConfig(httpPort, discoveryUri), configFile());
         accessControl.write();
         // Trino serves every file in this folder: one from an earlier run under another name would stay.
         try (DirectoryStream<Path> old = Files.newDirectoryStream(catalogDir(), "*.properties")) {
@@ -85,15 +101,23 @@ final class TrinoEtc {
                 Files.delete(file);
             }
         }
-        store(catalog.trinoCatalogProperties(), catalogDir().resolve(catalog.name() + ".properties"));
+        for (Map.Entry<String, CatalogSettings> catalog : catalogs.entrySet()) {
+            if (!CATALOG_NAME.matcher(catalog.getKey()).matches()) {
+                throw new IllegalArgumentException("Trino catalog name '" + catalog.getKey()
+                        + "' must be lower case letters, digits and _ (it names a file and is used unquoted)");
+            }
+            store(catalog.getValue().trinoCatalogProperties(), catalogDir().resolve(catalog.getKey() + ".properties"));
+        }
     }
 
-    private Properties serverConfig(int httpPort) {
+    private Properties serverConfig(int httpPort, String discoveryUri) {
         Properties config = new Properties();
-        config.setProperty("coordinator", "true");
-        config.setProperty("node-scheduler.include-coordinator", "true");
+        config.setProperty("coordinator", Boolean.toString(role.isCoordinator()));
+        if (role.isCoordinator()) {
+            config.setProperty("node-scheduler.include-coordinator", Boolean.toString(role == TrinoRole.SINGLE_NODE));
+        }
         config.setProperty("http-server.http.port", Integer.toString(httpPort));
-        config.setProperty("discovery.uri", "http://127.0.0.1:" + httpPort);
+        config.setProperty("discovery.uri", discoveryUri);
         config.setProperty("query.max-memory", "1GB");
         config.setProperty("query.max-memory-per-node", "512MB");
         config.setProperty("access-control.config-files", accessControl.propertiesFile().toString());

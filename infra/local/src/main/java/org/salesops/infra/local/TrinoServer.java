@@ -13,11 +13,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * A single-node Trino server in a JVM of its own (Java 24+, see {@link TrinoJava}), on 127.0.0.1.
+ * One Trino node in a JVM of its own (Java 24+, see {@link TrinoJava}), on 127.0.0.1: a single node
+ * (coordinator and worker in one, the local stack), or the coordinator or a worker of a
+ * {@link TrinoCluster}.
  *
  * <p>Started the way Trino's launcher does it, without the launcher: {@code java <jvm.config>
  * -D<node.properties> -Dconfig=etc/config.properties -cp <install>/lib/* io.trino.server.TrinoServer}.
@@ -39,15 +43,28 @@ public final class TrinoServer implements AutoCloseable {
     private final Path dataDir;
     private final int httpPort;
     private final TrinoInstallation installation;
+    private final TrinoRole role;
+    private final URI discoveryUri;
     private final TrinoEtc etc;
-    private CatalogSettings catalog;
+    private SortedMap<String, CatalogSettings> catalogs;
     private ServiceProcess process;
 
+    /** A single node: coordinator and worker in one. */
     public TrinoServer(Path dataDir, int httpPort, TrinoInstallation installation) {
+        this(dataDir, httpPort, installation, TrinoRole.SINGLE_NODE, null);
+    }
+
+    /** @param coordinatorUri the coordinator a worker announces itself to; null for a coordinator (itself) */
+    TrinoServer(Path dataDir, int httpPort, TrinoInstallation installation, TrinoRole role, URI coordinatorUri) {
+        if ((role == TrinoRole.WORKER) != (coordinatorUri != null)) {
+            throw new IllegalArgumentException("A worker, and only a worker, needs its coordinator's URI");
+        }
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.httpPort = httpPort;
         this.installation = installation;
-        this.etc = new TrinoEtc(this.dataDir);
+        this.role = role;
+        this.discoveryUri = coordinatorUri != null ? coordinatorUri : uri();
+        this.etc = new TrinoEtc(this.dataDir, role);
     }
 
     /**
@@ -58,27 +75,44 @@ public final class TrinoServer implements AutoCloseable {
      */
     public void preflight(Consumer<String> progress) throws IOException {
         TrinoJava.locate();
-        ServiceProcess.endLeftover("Trino server", dataDir, PID_FILE, STOP_GRACE, progress);
-        LoopbackPorts.requireFree(httpPort, "Trino server", CHOOSE_ANOTHER_PORT);
+        ServiceProcess.endLeftover(role.description(), dataDir, PID_FILE, STOP_GRACE, progress);
+        LoopbackPorts.requireFree(httpPort, role.description(), CHOOSE_ANOTHER_PORT);
     }
 
     /**
-     * Starts Trino serving {@code catalog} and returns once it accepts queries. Unpacks Trino first
-     * if the cache has no copy yet.
+     * Starts Trino serving {@code catalog} under its own name and returns once it accepts queries.
+     * Unpacks Trino first if the cache has no copy yet.
      *
      * @throws PortInUseException if the HTTP port is taken
      */
-    public synchronized void start(CatalogSettings catalog, Consumer<String> progress)
+    public void start(CatalogSettings catalog, Consumer<String> progress) throws IOException, InterruptedException {
+        start(new TreeMap<>(Map.of(catalog.name(), catalog)), progress);
+    }
+
+    /** Starts this node serving {@code catalogs} (by Trino catalog name) and returns once it has started. */
+    synchronized void start(SortedMap<String, CatalogSettings> catalogs, Consumer<String> progress)
             throws IOException, InterruptedException {
         if (process != null && process.isAlive()) {
             return;
         }
+        launch(catalogs, progress);
+        try {
+            awaitStarted();
+        } catch (RuntimeException | InterruptedException e) {
+            stop();
+            throw e;
+        }
+    }
+
+    /** Starts the JVM and returns at once; {@link #awaitStarted()} waits for it. */
+    synchronized void launch(SortedMap<String, CatalogSettings> catalogs, Consumer<String> progress)
+            throws IOException {
         Files.createDirectories(dataDir);
         preflight(progress);
         Path javaHome = TrinoJava.locate();
         Path home = installation.ensureUnpacked(progress);
-        etc.write(httpPort, catalog);
-        this.catalog = catalog;
+        etc.write(httpPort, discoveryUri.toString(), catalogs);
+        this.catalogs = new TreeMap<>(catalogs);
 
         List<String> jvmOptions = new ArrayList<>(TrinoEtc.JVM_OPTIONS);
         etc.nodeProperties().forEach((key, value) -> jvmOptions.add("-D" + key + "=" + value));
@@ -90,15 +124,9 @@ public final class TrinoServer implements AutoCloseable {
         JavaCommand server = new JavaCommand(javaHome, jvmOptions, home.resolve("lib") + "/*",
                 "io.trino.server.TrinoServer", List.of());
 
-        progress.accept("Starting Trino on port " + httpPort + " (log: " + logFile() + ")");
-        process = ServiceProcess.start("Trino server", server.argv(), dataDir, PID_FILE,
+        progress.accept("Starting " + role.description() + " on port " + httpPort + " (log: " + logFile() + ")");
+        process = ServiceProcess.start(role.description(), server.argv(), dataDir, PID_FILE,
                 dataDir.resolve("var").resolve("log").resolve("launcher.log"), STOP_GRACE);
-        try {
-            awaitStarted();
-        } catch (RuntimeException | InterruptedException e) {
-            stop();
-            throw e;
-        }
     }
 
     public synchronized void stop() {
@@ -131,17 +159,23 @@ public final class TrinoServer implements AutoCloseable {
 
     /** {@code jdbc:trino://127.0.0.1:<port>/<catalog>}, for the catalog it was started with. */
     public String jdbcUrl() {
-        if (catalog == null) {
-            throw new IllegalStateException("Trino has not been started: it has no catalog yet");
+        if (catalogs == null || catalogs.size() != 1) {
+            throw new IllegalStateException("Trino has not been started with one catalog: " + catalogs);
         }
-        return "jdbc:trino://127.0.0.1:" + httpPort + "/" + catalog.name();
+        return "jdbc:trino://127.0.0.1:" + httpPort + "/" + catalogs.firstKey();
+    }
+
+    /** The {@code node_id} this node has in {@code system.runtime.nodes}. */
+    public String nodeId() {
+        return etc.nodeId();
     }
 
     public Path logFile() {
         return dataDir.resolve("var").resolve("log").resolve("server.log");
     }
 
-    private void awaitStarted() throws InterruptedException {
+    /** Waits until this node's {@code /v1/info} says it has started; fails if the JVM ends first. */
+    void awaitStarted() throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest info = HttpRequest.newBuilder(uri().resolve("/v1/info")).timeout(Duration.ofSeconds(5)).build();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
@@ -151,7 +185,7 @@ public final class TrinoServer implements AutoCloseable {
                         + " and " + process.consoleLog());
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("Trino did not finish starting within " + START_TIMEOUT.toSeconds()
+                throw new IllegalStateException(role.description() + " did not finish starting within " + START_TIMEOUT.toSeconds()
                         + " s; see " + logFile());
             }
             try {
