@@ -2,13 +2,21 @@ package org.salesops.jobs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trino.jdbc.TrinoResultSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Random;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.junit.jupiter.api.AfterAll;
@@ -23,6 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.salesops.infra.local.CatalogSettings;
 import org.salesops.infra.local.FlinkSessionCluster;
 import org.salesops.infra.local.KafkaCluster;
+import org.salesops.infra.local.TrinoCluster;
 import org.salesops.jobs.generator.CompanyGenerator;
 import org.salesops.jobs.generator.CompanyProfile;
 import org.salesops.jobs.ingest.KafkaTopics;
@@ -36,9 +45,10 @@ import org.salesops.pipelines.tables.TableDefinition;
  * the cluster's own client ({@code flink run -d}) with the same arguments an embedded run of the same
  * entry point gets; the small company is replayed once into Kafka and read by all three runs. Every
  * table must hold exactly the embedded run's rows, also when a TaskManager and a broker are killed
- * mid-run (after a seeded number of completed checkpoints).
+ * mid-run (after a seeded number of completed checkpoints). Last, Trino as a coordinator plus one worker (two JVMs)
+ * reads the cluster run's tables: row for row the embedded run's, every split read on the worker.
  *
- * <p>Slow (minutes) and heavy (eight JVMs): tagged {@code cluster}, run by {@code mvn -B verify -Pcluster}.
+ * <p>Slow (minutes) and heavy (up to ten JVMs): tagged {@code cluster}, run by {@code mvn -B verify -Pcluster}.
  */
 @Tag("cluster")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -113,6 +123,50 @@ class ClusterIngestTest {
         assertThat(flink.awaitTerminal(job, JOB_TIMEOUT)).as("job state; logs in " + flink.logDir()).isEqualTo("FINISHED");
         assertThat(flink.restarts(job)).as("restarts after the TaskManager was lost").isPositive();
         assertThat(tables("failover")).isEqualTo(embedded);
+    }
+
+    @Test
+    @Order(3)
+    void aTrinoCoordinatorAndWorkerReadTheClusterRunsTablesAsTheEmbeddedRunsRows_theWorkerRunningEverySplit()
+            throws Exception {
+        // Each run's catalog under a Trino catalog of its own name: one query compares them row by row.
+        SortedMap<String, CatalogSettings> runs = new TreeMap<>(Map.of("embedded", catalog("embedded"),
+                "cluster", catalog("cluster")));
+        try (TrinoCluster trino = TrinoCluster.onFreePorts(dir.resolve("trino"))) {
+            trino.start(runs, System.out::println);
+            assertThat(trino.activeNodes()).as("system.runtime.nodes: node id -> coordinator")
+                    .containsExactlyInAnyOrderEntriesOf(Map.of(trino.coordinatorNodeId(), true,
+                            trino.workerNodeId(), false));
+            Properties user = new Properties();
+            user.setProperty("user", "test");
+            try (Connection connection = DriverManager.getConnection(trino.jdbcUrl(), user);
+                 Statement sql = connection.createStatement()) {
+                for (Map.Entry<String, List<String>> table : embedded.entrySet()) {
+                    String cluster = "\"cluster\"." + table.getKey();
+                    String embeddedRun = "\"embedded\"." + table.getKey();
+                    String compare = "SELECT (SELECT count(*) FROM " + cluster + "),"
+                            + " (SELECT count(*) FROM (SELECT * FROM " + embeddedRun + " EXCEPT ALL SELECT * FROM " + cluster
+                            + ")), (SELECT count(*) FROM (SELECT * FROM " + cluster + " EXCEPT ALL SELECT * FROM "
+                            + embeddedRun + "))";
+                    String queryId;
+                    try (ResultSet counts = sql.executeQuery(compare)) {
+                        queryId = counts.unwrap(TrinoResultSet.class).getQueryId();
+                        assertThat(counts.next()).isTrue();
+                        assertThat(counts.getLong(1)).as(table.getKey() + " rows through Trino")
+                                .isEqualTo(table.getValue().size());
+                        assertThat(counts.getLong(2)).as(table.getKey() + " rows lost on the cluster").isZero();
+                        assertThat(counts.getLong(3)).as(table.getKey() + " rows too many on the cluster").isZero();
+                    }
+                    Map<String, Long> splits = trino.completedSplitsByNode(queryId);
+                    assertThat(splits).as("completed splits by node of " + queryId + " over " + table.getKey())
+                            .doesNotContainKey(trino.coordinatorNodeId());
+                    if (!table.getValue().isEmpty()) {
+                        assertThat(splits).as("completed splits by node of " + queryId + " over " + table.getKey())
+                                .hasEntrySatisfying(trino.workerNodeId(), n -> assertThat(n).isPositive());
+                    }
+                }
+            }
+        }
     }
 
     /** The moment of the loss: once the job has completed this many checkpoints, while it still runs. */
