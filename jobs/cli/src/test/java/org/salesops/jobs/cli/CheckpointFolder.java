@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -47,6 +50,41 @@ record CheckpointFolder(Path dir) {
             Thread.sleep(50);
         }
         return true;
+    }
+
+    /**
+     * The checkpoint to restart from after a cancellation: the latest complete one once the folder has stayed
+     * unchanged for {@code quiet}. Flink cleans up after a cancelled job while the job already counts as ended: a
+     * checkpoint that was being completed can still be on disk, metadata and all, and be discarded a moment later,
+     * and restoring from it would replay commits that never happened.
+     */
+    Path retainedAfterCancellation(Duration quiet) throws InterruptedException {
+        Instant deadline = Instant.now().plus(quiet.multipliedBy(20));
+        List<Path> seen = all();
+        Instant unchangedSince = Instant.now();
+        while (Duration.between(unchangedSince, Instant.now()).compareTo(quiet) < 0) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the checkpoints in " + dir + " kept changing: " + seen);
+            }
+            Thread.sleep(100);
+            List<Path> now = all();
+            if (!now.equals(seen)) {
+                seen = now;
+                unchangedSince = Instant.now();
+            }
+        }
+        return latest().orElseThrow();
+    }
+
+    /** Every checkpoint folder of every job, complete or not, sorted. */
+    private List<Path> all() {
+        try (Stream<Path> jobs = Files.list(dir)) {
+            return jobs.flatMap(CheckpointFolder::checkpointsOf)
+                    .map(chk -> Files.isRegularFile(chk.resolve("_metadata")) ? chk.resolve("_metadata") : chk)
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static long number(Path checkpoint) {

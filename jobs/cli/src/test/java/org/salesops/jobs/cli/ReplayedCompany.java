@@ -27,6 +27,11 @@ final class ReplayedCompany {
      */
     static final Duration INTERRUPTED_CHECKPOINTS = Duration.ofMillis(200);
     private static final Duration CLEAN_CHECKPOINTS = Duration.ofSeconds(2);
+    /**
+     * No periodic checkpoint (Flink draws the first at random below the interval: this one is centuries away),
+     * so that nothing commits after a savepoint but the savepoint itself.
+     */
+    private static final Duration NO_PERIODIC_CHECKPOINTS = Duration.ofMillis(Long.MAX_VALUE / 2);
 
     private static ReplayedCompany instance;
 
@@ -63,14 +68,19 @@ final class ReplayedCompany {
         return instance;
     }
 
-    /** A new, empty catalog (SQLite) and warehouse for one run. */
-    CatalogSettings newCatalog(String name) {
+    /** The catalog (SQLite) and warehouse of one run, empty until it writes; the clean run's is {@code "clean"}. */
+    CatalogSettings catalog(String name) {
         return catalog(dir, name);
     }
 
     /** A bounded run into {@code catalog}, checkpointing often into {@code checkpoints}, started fresh. */
     IngestRun.Options interruptedRun(CatalogSettings catalog, Path checkpoints, int parallelism) {
         return options(broker, catalog, checkpoints, parallelism, INTERRUPTED_CHECKPOINTS);
+    }
+
+    /** A bounded run into {@code catalog} that commits only at the savepoints it is asked for. */
+    IngestRun.Options savepointedRun(CatalogSettings catalog, Path checkpoints, int parallelism) {
+        return options(broker, catalog, checkpoints, parallelism, NO_PERIODIC_CHECKPOINTS);
     }
 
     /** What a run left, its topic records read from {@code topicsFrom} (taken before it started). */
