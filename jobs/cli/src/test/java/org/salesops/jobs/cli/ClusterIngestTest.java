@@ -101,14 +101,15 @@ class ClusterIngestTest {
         String job = flink.submit(JOB_JAR, List.of(arguments("cluster")));
 
         assertThat(flink.awaitTerminal(job, JOB_TIMEOUT)).as("job state; logs in " + flink.logDir()).isEqualTo("FINISHED");
-        assertThat(tables("cluster")).isEqualTo(embedded);
+        assertEqualToTheEmbeddedRun(tables("cluster"));
     }
 
     @Test
     @Order(2)
-    @Disabled("Defect found by this test, open: after the TaskManager and broker loss raw.calls held 10 rows twice "
-            + "(pbx.cdr records read again after the restore); every other table equal. It also found alerts losing "
-            + "escalation recipients after the restart, fixed in AlertRecipients")
+    @Disabled("Open defect, see IcebergTableSink: with FlinkSink raw.calls held 10 rows twice after the loss (its "
+            + "commit at end of input); with the Sink V2 IcebergSink for append tables about half the rows of every "
+            + "raw.crm_* table and 20 dead letters were lost (seed 20261128). It also found alerts losing escalation "
+            + "recipients after the restart, fixed in AlertRecipients")
     void losingATaskManagerAndABrokerMidRunChangesNoRow() throws Exception {
         Random random = new Random(SEED);
         long checkpointsBeforeLoss = 1 + random.nextInt(3);
@@ -122,7 +123,7 @@ class ClusterIngestTest {
 
         assertThat(flink.awaitTerminal(job, JOB_TIMEOUT)).as("job state; logs in " + flink.logDir()).isEqualTo("FINISHED");
         assertThat(flink.restarts(job)).as("restarts after the TaskManager was lost").isPositive();
-        assertThat(tables("failover")).isEqualTo(embedded);
+        assertEqualToTheEmbeddedRun(tables("failover"));
     }
 
     @Test
@@ -200,6 +201,13 @@ class ClusterIngestTest {
 
     private CatalogSettings catalog(String run) {
         return CatalogSettings.sqlite(dir.resolve(run));
+    }
+
+    /** Table by table, the rows lost and the rows too many first (a whole map in a message is unreadable). */
+    private void assertEqualToTheEmbeddedRun(Map<String, List<String>> tables) {
+        assertThat(new LakehouseContents(tables, Map.of()).differencesFrom(new LakehouseContents(embedded, Map.of())))
+                .isEqualTo("none");
+        assertThat(tables).isEqualTo(embedded);
     }
 
     private Map<String, List<String>> tables(String run) throws Exception {
