@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,13 +39,12 @@ import org.salesops.infra.local.CatalogSettings;
 class IngestFailoverTest {
 
     static final int INTERRUPTIONS = 10;
-    static final long SEED = Long.getLong("failover.seed", new SecureRandom().nextLong());
+    static final long SEED = ReplayedCompany.SEED;
 
     static ReplayedCompany company;
 
     @BeforeAll
     static void replayTheCompanyOnceWithoutFailures() throws Exception {
-        System.out.println("IngestFailoverTest seed " + SEED + " (rerun with -Dfailover.seed=" + SEED + ")");
         company = ReplayedCompany.get();
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
@@ -33,6 +34,9 @@ final class ReplayedCompany {
      */
     private static final Duration NO_PERIODIC_CHECKPOINTS = Duration.ofMillis(Long.MAX_VALUE / 2);
 
+    /** The seed of every random choice of the tests that interrupt runs; {@code -Dfailover.seed=<seed>} repeats them. */
+    static final long SEED = Long.getLong("failover.seed", new SecureRandom().nextLong());
+
     private static ReplayedCompany instance;
 
     final Path dir;
@@ -49,6 +53,7 @@ final class ReplayedCompany {
 
     static synchronized ReplayedCompany get() throws Exception {
         if (instance == null) {
+            System.out.println("failover seed " + SEED + " (rerun with -Dfailover.seed=" + SEED + ")");
             Path dir = Files.createTempDirectory("salesops-failover-");
             KafkaBroker broker = new KafkaBroker(dir.resolve("kafka"), CompanyOnTheStack.freePorts().kafka());
             Runtime.getRuntime().addShutdownHook(new Thread(broker::stop));

@@ -3,7 +3,6 @@ package org.salesops.jobs.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -53,13 +52,12 @@ import org.salesops.jobs.ingest.IngestJob;
 @Timeout(value = 15, unit = TimeUnit.MINUTES)
 class SavepointRestartTest {
 
-    static final long SEED = Long.getLong("failover.seed", new SecureRandom().nextLong());
+    static final long SEED = ReplayedCompany.SEED;
 
     static ReplayedCompany company;
 
     @BeforeAll
     static void replayTheCompanyOnceWithoutFailures() throws Exception {
-        System.out.println("SavepointRestartTest seed " + SEED + " (rerun with -Dfailover.seed=" + SEED + ")");
         company = ReplayedCompany.get();
     }
 
