@@ -33,16 +33,23 @@ import org.apache.flink.metrics.groups.SplitEnumeratorMetricGroup;
  * FLINK-33466; the upstream fix is not released). This source is the KafkaSource with the same splits, state
  * and serializers, whose enumerator tells each registered reader once that no splits will follow, as soon as
  * the connector's enumerator has no asynchronous work (partition discovery, split initialisation) left.
+ *
+ * <p>In a job that checkpoints, each reader ends only after a checkpoint covering all it read has completed
+ * (see CheckpointedEndReader): Iceberg's commit at the end of input must never precede the checkpoint a restart
+ * would resume from.
  */
 final class FinishingKafkaSource<T> implements Source<T, KafkaPartitionSplit, KafkaSourceEnumState>, ResultTypeQueryable<T> {
 
     private final KafkaSource<T> kafka;
+    private final boolean endsAfterCheckpoint;
 
-    FinishingKafkaSource(KafkaSource<T> kafka) {
+    /** @param endsAfterCheckpoint the job checkpoints: a reader ends once a checkpoint covers its last record */
+    FinishingKafkaSource(KafkaSource<T> kafka, boolean endsAfterCheckpoint) {
         if (kafka.getBoundedness() != Boundedness.BOUNDED) {
             throw new IllegalArgumentException("only a bounded KafkaSource finishes");
         }
         this.kafka = kafka;
+        this.endsAfterCheckpoint = endsAfterCheckpoint;
     }
 
     @Override
@@ -76,7 +83,8 @@ final class FinishingKafkaSource<T> implements Source<T, KafkaPartitionSplit, Ka
 
     @Override
     public SourceReader<T, KafkaPartitionSplit> createReader(SourceReaderContext context) throws Exception {
-        return kafka.createReader(context);
+        SourceReader<T, KafkaPartitionSplit> reader = kafka.createReader(context);
+        return endsAfterCheckpoint ? new CheckpointedEndReader<>(reader) : reader;
     }
 
     @Override

@@ -12,13 +12,13 @@ import org.salesops.pipelines.tables.TableDefinition;
  * Writes a table through Iceberg's Flink sink: files at each checkpoint, one commit per checkpoint, exactly once.
  * Tables with identifier columns are upserted (one current row per key).
  *
- * <p>{@link FlinkSink}, not the Sink V2 {@code IcebergSink}, although the failover tests found a defect in it:
- * it also commits a table when the table's input ends, outside any checkpoint, so in a bounded replay where one
- * input family ended early, a crash before the next checkpoint writes those rows again (appended tables get them
- * twice; upserted rows replace themselves). {@code IcebergSink} (Iceberg 1.11) commits only on checkpoints, but
- * lost about half of the CRM append tables' rows when the cluster test killed a TaskManager and a broker, and it
- * folds the files of an aborted checkpoint into the next commit, where an upserted key can keep two rows. A
- * narrow window of duplicates in restarted replays is the lesser fault; live runs never end their input.
+ * <p>{@link FlinkSink}, not the Sink V2 {@code IcebergSink}. FlinkSink also commits a table when the table's input
+ * ends, outside any checkpoint; in a bounded replay where one input family ended early, a crash before the next
+ * checkpoint wrote those rows again. The bounded sources therefore end only once a checkpoint covers their last
+ * record (CheckpointedEndReader), which leaves that commit nothing to add. {@code IcebergSink} (Iceberg 1.11)
+ * commits only on checkpoints, but lost about half of the CRM append tables' rows when the cluster test killed a
+ * TaskManager and a broker, and it folds the files of an aborted checkpoint into the next commit, where an upserted
+ * key can keep two rows.
  */
 public class IcebergTableSink implements TableSink {
 

@@ -14,7 +14,8 @@ import org.salesops.pipelines.common.KafkaRecord;
  * Reads the topics of one input family from Kafka. Offsets live in Flink's checkpoints, so a
  * restart resumes exactly where the last committed Iceberg snapshot ended. Bounded mode reads
  * up to the offsets that exist at start and then finishes (replays, the embedded demo, tests), also when
- * restarted from a checkpoint or savepoint (see FinishingKafkaSource).
+ * restarted from a checkpoint or savepoint, and, in a job that checkpoints, only once a checkpoint covers its
+ * last record (see FinishingKafkaSource). Checkpointing must be configured before the source is opened.
  */
 public record KafkaRecordSource(String bootstrapServers, String topicPattern, String groupId, boolean bounded)
         implements RecordSource {
@@ -34,7 +35,8 @@ public record KafkaRecordSource(String bootstrapServers, String topicPattern, St
             return env.fromSource(builder.build(), watermarks, "kafka " + topicPattern).uid("source-" + topicPattern);
         }
         builder.setBounded(OffsetsInitializer.latest());
-        return env.fromSource(new FinishingKafkaSource<>(builder.build()), watermarks, "kafka " + topicPattern)
+        boolean checkpointed = env.getCheckpointConfig().isCheckpointingEnabled();
+        return env.fromSource(new FinishingKafkaSource<>(builder.build(), checkpointed), watermarks, "kafka " + topicPattern)
                 .uid("source-" + topicPattern);
     }
 }
