@@ -21,7 +21,6 @@ import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -106,10 +105,6 @@ class ClusterIngestTest {
 
     @Test
     @Order(2)
-    @Disabled("Open defect, see IcebergTableSink: with FlinkSink raw.calls held 10 rows twice after the loss (its "
-            + "commit at end of input); with the Sink V2 IcebergSink for append tables about half the rows of every "
-            + "raw.crm_* table and 20 dead letters were lost (seed 20261128). It also found alerts losing escalation "
-            + "recipients after the restart, fixed in AlertRecipients")
     void losingATaskManagerAndABrokerMidRunChangesNoRow() throws Exception {
         Random random = new Random(SEED);
         long checkpointsBeforeLoss = 1 + random.nextInt(3);
