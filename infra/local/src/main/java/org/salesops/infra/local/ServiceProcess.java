@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +43,14 @@ final class ServiceProcess {
      */
     static ServiceProcess start(String name, List<String> command, Path workDir, String pidFileName,
                                 Path consoleLog, Duration stopGrace) throws IOException {
-        Process process = launch(command, workDir, consoleLog);
+        return start(name, command, environment -> { }, workDir, pidFileName, consoleLog, stopGrace);
+    }
+
+    /** The same, with {@code environment} changing the inherited environment before the start. */
+    static ServiceProcess start(String name, List<String> command, Consumer<Map<String, String>> environment,
+                                Path workDir, String pidFileName, Path consoleLog, Duration stopGrace)
+            throws IOException {
+        Process process = launch(command, environment, workDir, consoleLog);
         Path pidFile = workDir.resolve(pidFileName);
         Files.writeString(pidFile, Long.toString(process.pid()));
         ServiceProcess service = new ServiceProcess(name, process, pidFile, consoleLog, stopGrace);
@@ -53,7 +61,7 @@ final class ServiceProcess {
     /** Runs a command to its end, failing with the log's path unless it exits with 0 in time. */
     static void runToEnd(String what, List<String> command, Path workDir, Path consoleLog, Duration timeout)
             throws IOException, InterruptedException {
-        Process process = launch(command, workDir, consoleLog);
+        Process process = launch(command, environment -> { }, workDir, consoleLog);
         boolean finished;
         try {
             finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -109,13 +117,15 @@ final class ServiceProcess {
         }
     }
 
-    private static Process launch(List<String> command, Path workDir, Path consoleLog) throws IOException {
+    private static Process launch(List<String> command, Consumer<Map<String, String>> environment, Path workDir,
+                                  Path consoleLog) throws IOException {
         Files.createDirectories(consoleLog.getParent());
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(consoleLog.toFile()))
-                .start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(consoleLog.toFile()));
+        environment.accept(builder.environment());
+        Process process = builder.start();
         // Nothing is ever typed into a service: end of input right away.
         process.getOutputStream().close();
         return process;
