@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -17,10 +18,11 @@ import java.util.Properties;
  * @param user         database user; empty where the database has none (SQLite)
  * @param password     database password; empty where the database has none
  * @param driverClass  JDBC driver class, which Trino loads by name
- * @param warehouse    directory under which new tables put their files
+ * @param warehouse    directory under which new tables put their files, unless they go to {@code s3}
+ * @param s3           the warehouse on S3-compatible object storage instead; empty: on the local disk
  */
 public record CatalogSettings(String name, String jdbcUrl, String user, String password, String driverClass,
-                              Path warehouse) {
+                              Path warehouse, Optional<S3Warehouse> s3) {
 
     public static final String DEFAULT_NAME = "lakehouse";
 
@@ -39,6 +41,7 @@ public record CatalogSettings(String name, String jdbcUrl, String user, String p
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(driverClass, "driverClass");
+        Objects.requireNonNull(s3, "s3");
         warehouse = warehouse.toAbsolutePath().normalize();
         if (name.isBlank()) {
             throw new IllegalArgumentException("Catalog name must not be blank");
@@ -49,21 +52,27 @@ public record CatalogSettings(String name, String jdbcUrl, String user, String p
     public static CatalogSettings sqlite(Path stackDir) {
         Path dir = stackDir.toAbsolutePath().normalize();
         return new CatalogSettings(DEFAULT_NAME, "jdbc:sqlite:" + dir.resolve("catalog.db") + SQLITE_OPTIONS,
-                "", "", "org.sqlite.JDBC", dir.resolve("warehouse"));
+                "", "", "org.sqlite.JDBC", dir.resolve("warehouse"), Optional.empty());
     }
 
     /** A catalog in a PostgreSQL database, tables under {@code warehouse}. */
     public static CatalogSettings postgres(String jdbcUrl, String user, String password, Path warehouse) {
-        return new CatalogSettings(DEFAULT_NAME, jdbcUrl, user, password, "org.postgresql.Driver", warehouse);
+        return new CatalogSettings(DEFAULT_NAME, jdbcUrl, user, password, "org.postgresql.Driver", warehouse,
+                Optional.empty());
     }
 
     public CatalogSettings withName(String otherName) {
-        return new CatalogSettings(otherName, jdbcUrl, user, password, driverClass, warehouse);
+        return new CatalogSettings(otherName, jdbcUrl, user, password, driverClass, warehouse, s3);
     }
 
-    /** The warehouse as the {@code file://} URI both engines expect. */
+    /** The same catalog with its tables' files on S3-compatible object storage. */
+    public CatalogSettings on(S3Warehouse objectStorage) {
+        return new CatalogSettings(name, jdbcUrl, user, password, driverClass, warehouse, Optional.of(objectStorage));
+    }
+
+    /** The warehouse as the URI both engines expect: {@code s3://...}, or the local directory's {@code file://}. */
     public String warehouseUri() {
-        return "file://" + warehouse;
+        return s3.map(S3Warehouse::location).orElse("file://" + warehouse);
     }
 
     /** What {@code org.apache.iceberg.jdbc.JdbcCatalog.initialize(name(), ...)} needs. */
@@ -76,6 +85,7 @@ public record CatalogSettings(String name, String jdbcUrl, String user, String p
         // V1 has the view columns Trino expects in the same catalog tables.
         properties.put("jdbc.schema-version", "V1");
         properties.put("table-default.format-version", FORMAT_VERSION);
+        s3.ifPresent(objectStorage -> properties.putAll(objectStorage.icebergProperties()));
         return properties;
     }
 
@@ -95,16 +105,20 @@ public record CatalogSettings(String name, String jdbcUrl, String user, String p
         properties.setProperty("iceberg.jdbc-catalog.catalog-name", name);
         properties.setProperty("iceberg.jdbc-catalog.default-warehouse-dir", warehouseUri());
         properties.setProperty("iceberg.format-version", FORMAT_VERSION);
-        // Tables live on the local disk: Trino's native local file system, rooted at "/" so the
-        // file:// locations Iceberg Java writes resolve unchanged ("local:///" does not work).
-        properties.setProperty("fs.native-local.enabled", "true");
-        properties.setProperty("local.location", "/");
+        if (s3.isPresent()) {
+            properties.putAll(s3.get().trinoProperties());
+        } else {
+            // Tables live on the local disk: Trino's native local file system, rooted at "/" so the
+            // file:// locations Iceberg Java writes resolve unchanged ("local:///" does not work).
+            properties.setProperty("fs.native-local.enabled", "true");
+            properties.setProperty("local.location", "/");
+        }
         return properties;
     }
 
     @Override
     public String toString() {
         return "CatalogSettings[name=" + name + ", jdbcUrl=" + jdbcUrl + ", user=" + user
-                + ", driverClass=" + driverClass + ", warehouse=" + warehouse + "]";
+                + ", driverClass=" + driverClass + ", warehouse=" + warehouseUri() + "]";
     }
 }

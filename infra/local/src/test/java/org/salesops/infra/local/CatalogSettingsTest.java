@@ -65,4 +65,31 @@ class CatalogSettingsTest {
                 .containsEntry("iceberg.jdbc-catalog.connection-password", "s3cret");
         assertThat(postgres.toString()).contains("iceberg").doesNotContain("s3cret");
     }
+
+    @Test
+    void aWarehouseOnS3ReachesIcebergsS3FileIoAndTrinosNativeS3_withTheSameEndpointAndCredentials() {
+        CatalogSettings onS3 = CatalogSettings.sqlite(stackDir).on(new S3Warehouse("s3://lake/warehouse",
+                "http://127.0.0.1:9000", "us-east-1", "key-id", "s3cret"));
+
+        assertThat(onS3.warehouseUri()).isEqualTo("s3://lake/warehouse");
+        assertThat(onS3.withName("other").warehouseUri()).isEqualTo("s3://lake/warehouse");
+        assertThat(onS3.icebergProperties())
+                .containsEntry("warehouse", "s3://lake/warehouse")
+                .containsEntry("io-impl", "org.apache.iceberg.aws.s3.S3FileIO")
+                .containsEntry("s3.endpoint", "http://127.0.0.1:9000")
+                .containsEntry("s3.path-style-access", "true")
+                .containsEntry("client.region", "us-east-1")
+                .containsEntry("s3.access-key-id", "key-id")
+                .containsEntry("s3.secret-access-key", "s3cret");
+        assertThat(onS3.trinoCatalogProperties())
+                .containsEntry("iceberg.jdbc-catalog.default-warehouse-dir", "s3://lake/warehouse")
+                .containsEntry("fs.native-s3.enabled", "true")
+                .containsEntry("s3.endpoint", "http://127.0.0.1:9000")
+                .containsEntry("s3.path-style-access", "true")
+                .containsEntry("s3.region", "us-east-1")
+                .containsEntry("s3.aws-access-key", "key-id")
+                .containsEntry("s3.aws-secret-key", "s3cret")
+                .doesNotContainKeys("fs.native-local.enabled", "local.location");
+        assertThat(onS3.toString()).contains("s3://lake/warehouse").doesNotContain("s3cret");
+    }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.configuration.RestOptions;
@@ -58,6 +59,13 @@ public final class IngestMain {
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, config.checkpointInterval());
         conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
         conf.set(RestOptions.BIND_PORT, "0"); // a local MiniCluster must not fight over 8081
+        if (localCluster) {
+            // Embedded, every class comes from the application's class path, and Iceberg's shared worker threads
+            // outlive the job with its (empty) user-code class loader as their context class loader: after the job,
+            // a read from S3 on them (the AWS SDK's HTTP client looks up commons-logging through that loader) failed
+            // Flink's check for a closed class loader.
+            conf.set(CoreOptions.CHECK_LEAKED_CLASSLOADER, false);
+        }
         recovery(config, localCluster, conf);
         StreamExecutionEnvironment env = localCluster
                 ? StreamExecutionEnvironment.createLocalEnvironment(config.parallelism(), conf)
