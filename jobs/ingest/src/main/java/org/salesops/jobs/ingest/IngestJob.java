@@ -108,7 +108,7 @@ public final class IngestJob {
         List<TableDefinition> crmTables = TableDefinitions.rawTables().stream()
                 .filter(t -> t.name().startsWith("crm_")).toList();
         DataStream<CrmChange> crm = ingest(env, "crm", sources.crm(), Parsers::crm, RawRows::crm,
-                crmTables, TypeInformation.of(CrmChange.class), deadLetters);
+                crmTables, CrmChange.TYPE, deadLetters);
         DataStream<CallRecord> calls = ingest(env, "calls", sources.calls(), Parsers::calls, RawRows::call,
                 List.of(TableDefinitions.load("raw/calls")), TypeInformation.of(CallRecord.class), deadLetters);
         DataStream<BankTransaction> bank = ingest(env, "bank", sources.bank(), Parsers::bank, RawRows::bank,
