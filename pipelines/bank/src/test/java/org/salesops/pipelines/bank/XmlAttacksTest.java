@@ -86,6 +86,26 @@ class XmlAttacksTest {
     }
 
     @Test
+    void aParserReusingItsXmlBuilderStaysLockedDownAndReadsTheNextDocumentAlike() throws IOException, RejectedInput {
+        // one parser on one thread reuses its builder: a document that parsed must not loosen what the next attack meets,
+        // and an attack must not spoil the next honest document
+        byte[] honest = Samples.read(STATEMENT);
+        byte[] xxe = statementWith("<!DOCTYPE Document [<!ENTITY xxe SYSTEM \"" + secretFile().toUri() + "\">]>", "&xxe;")
+                .getBytes(StandardCharsets.UTF_8);
+        int depth = SecureXml.MAX_DEPTH + 10;
+        byte[] deep = new String(honest, StandardCharsets.UTF_8).replaceFirst("<MsgId>[^<]*</MsgId>",
+                "<MsgId>" + "<x>".repeat(depth) + "1" + "</x>".repeat(depth) + "</MsgId>").getBytes(StandardCharsets.UTF_8);
+        List<BankTransaction> expected = new StatementFileParser().parse(honest, "statement.xml");
+
+        for (int round = 0; round < 3; round++) {
+            assertThat(parser.parse(honest, "statement.xml")).isEqualTo(expected);
+            assertThat(rejection(xxe).getMessage()).contains("DOCTYPE").doesNotContain(SECRET);
+            assertThat(parser.parse(honest, "statement.xml")).isEqualTo(expected);
+            assertThat(rejection(deep).getMessage()).containsIgnoringCase("depth");
+        }
+    }
+
+    @Test
     void anXIncludeIsNeverFollowed() throws IOException, RejectedInput {
         String text = new String(Samples.read(STATEMENT), StandardCharsets.UTF_8).replaceFirst("<BkToCstmrStmt>",
                 "<BkToCstmrStmt><xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"" + secretFile().toUri()
