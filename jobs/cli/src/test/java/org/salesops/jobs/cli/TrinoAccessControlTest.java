@@ -243,7 +243,9 @@ class TrinoAccessControlTest {
     }
 
     private static void readEveryColumn(Connection trino, String relation) throws SQLException {
-        try (Statement s = trino.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + relation + " LIMIT 20")) {
+        // Every row, no LIMIT: a query that a LIMIT ends before all split sources exist can fail in Trino 476 with an
+        // NPE in ConnectorAwareSplitSource.close (fixed upstream by trinodb/trino#27391); it did once in CI.
+        try (Statement s = trino.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + relation)) {
             while (rs.next()) {
                 for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                     rs.getObject(i);

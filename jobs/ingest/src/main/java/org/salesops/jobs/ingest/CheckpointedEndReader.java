@@ -17,8 +17,9 @@ import org.apache.flink.core.io.InputStatus;
  * outside any checkpoint. In a bounded replay one input family ends long before the others; had the job crashed
  * between that commit and the next checkpoint, the restart would read the family again from the last checkpoint
  * and append its rows a second time. Held back like this, every record and every result of the final watermark is
- * already inside a completed checkpoint when the input ends: the commit at the end has nothing left to add, and a
- * restart from any checkpoint reads nothing twice.
+ * already inside a completed checkpoint when the input ends: the commit at the end adds at most that checkpoint's
+ * files (the sink's own notification of it may come after the source's), which a restore does not commit again, and
+ * a restart from any checkpoint reads nothing twice.
  *
  * <p>The final watermark is emitted as soon as the last record is read, not at the end, so that the event-time
  * timers it fires write their results before that checkpoint's barrier too. The wrapped reader still takes part in
