@@ -15,10 +15,10 @@ import org.salesops.pipelines.tables.TableDefinition;
  * <p>{@link FlinkSink}, not the Sink V2 {@code IcebergSink}. FlinkSink also commits a table when the table's input
  * ends, outside any checkpoint; in a bounded replay where one input family ended early, a crash before the next
  * checkpoint wrote those rows again. The bounded sources therefore end only once a checkpoint covers their last
- * record (CheckpointedEndReader), which leaves that commit only files a completed checkpoint holds. {@code IcebergSink} (Iceberg 1.11)
- * commits only on checkpoints, but lost about half of the CRM append tables' rows when the cluster test killed a
- * TaskManager and a broker, and it folds the files of an aborted checkpoint into the next commit, where an upserted
- * key can keep two rows.
+ * record (CheckpointedEndReader), which leaves that commit only files a completed checkpoint holds.
+ * {@code IcebergSink} (Iceberg 1.11) commits only on checkpoints, but lost about half of the CRM append tables' rows
+ * when the cluster test killed a TaskManager and a broker, and it folds the files of an aborted checkpoint into the
+ * next commit, where an upserted key can keep two rows.
  */
 public class IcebergTableSink implements TableSink {
 
