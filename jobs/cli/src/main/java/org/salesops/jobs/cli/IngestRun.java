@@ -72,6 +72,10 @@ public final class IngestRun {
 
     /** Creates the tables and builds the job on an environment, ready to execute (or executeAsync). */
     public static StreamExecutionEnvironment prepare(Options options, boolean localCluster) throws Exception {
-        return IngestMain.prepare(options.config(), localCluster);
+        return prepare(options.config(), localCluster);
+    }
+
+    public static StreamExecutionEnvironment prepare(IngestConfig config, boolean localCluster) throws Exception {
+        return IngestMain.prepare(config, localCluster);
     }
 }

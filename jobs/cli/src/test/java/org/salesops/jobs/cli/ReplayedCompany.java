@@ -12,6 +12,7 @@ import org.salesops.infra.local.CatalogSettings;
 import org.salesops.infra.local.KafkaBroker;
 import org.salesops.jobs.generator.CompanyGenerator;
 import org.salesops.jobs.generator.CompanyProfile;
+import org.salesops.jobs.ingest.config.IngestConfig;
 
 /**
  * The small company published on a Kafka broker of its own (no Trino: results are read back through the
@@ -83,9 +84,13 @@ final class ReplayedCompany {
         return options(broker, catalog, checkpoints, parallelism, INTERRUPTED_CHECKPOINTS);
     }
 
-    /** A bounded run into {@code catalog} that commits only at the savepoints it is asked for. */
-    IngestRun.Options savepointedRun(CatalogSettings catalog, Path checkpoints, int parallelism) {
-        return options(broker, catalog, checkpoints, parallelism, NO_PERIODIC_CHECKPOINTS);
+    /**
+     * A bounded run into {@code catalog} that commits only at the savepoints it is asked for, also once its input is
+     * read (it cannot end without a checkpoint then).
+     */
+    IngestConfig savepointedRun(CatalogSettings catalog, Path checkpoints, int parallelism) {
+        return options(broker, catalog, checkpoints, parallelism, NO_PERIODIC_CHECKPOINTS).config()
+                .checkpointingEvenlyAtEnd();
     }
 
     /** What a run left, its topic records read from {@code topicsFrom} (taken before it started). */

@@ -7,6 +7,7 @@ import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.connector.source.ReaderOutput;
 import org.apache.flink.api.connector.source.SourceEvent;
 import org.apache.flink.api.connector.source.SourceReader;
+import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.api.connector.source.SourceSplit;
 import org.apache.flink.core.io.InputStatus;
 
@@ -24,18 +25,24 @@ import org.apache.flink.core.io.InputStatus;
  * <p>The final watermark is emitted as soon as the last record is read, not at the end, so that the event-time
  * timers it fires write their results before that checkpoint's barrier too. The wrapped reader still takes part in
  * checkpoints while held (it has no splits left, and commits their final offsets).
+ *
+ * <p>Having read its last record, the reader tells its enumerator ({@link LastRecordRead}): once every reader of
+ * every source has, the job is no longer processing a backlog, and checkpoints come at the regular interval
+ * instead of the backlog's (see IngestMain), so the hold lasts about that short interval, not a replay's long one.
  */
 final class CheckpointedEndReader<T, SplitT extends SourceSplit> implements SourceReader<T, SplitT> {
 
     private static final long NONE = Long.MIN_VALUE;
 
     private final SourceReader<T, SplitT> reader;
+    private final SourceReaderContext context;
     private final CompletableFuture<Void> coveringCheckpointCompleted = new CompletableFuture<>();
     private boolean lastRecordRead;
     private long coveringCheckpoint = NONE;
 
-    CheckpointedEndReader(SourceReader<T, SplitT> reader) {
+    CheckpointedEndReader(SourceReader<T, SplitT> reader, SourceReaderContext context) {
         this.reader = reader;
+        this.context = context;
     }
 
     @Override
@@ -57,6 +64,7 @@ final class CheckpointedEndReader<T, SplitT extends SourceSplit> implements Sour
         }
         lastRecordRead = true;
         output.emitWatermark(Watermark.MAX_WATERMARK);
+        context.sendSourceEventToCoordinator(LastRecordRead.INSTANCE);
         return InputStatus.NOTHING_AVAILABLE;
     }
 
@@ -110,5 +118,10 @@ final class CheckpointedEndReader<T, SplitT extends SourceSplit> implements Sour
     @Override
     public void close() throws Exception {
         reader.close();
+    }
+
+    /** A reader's word to its enumerator: it has read its last record and only waits for the covering checkpoint. */
+    enum LastRecordRead implements SourceEvent {
+        INSTANCE
     }
 }

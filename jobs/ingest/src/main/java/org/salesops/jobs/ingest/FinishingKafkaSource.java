@@ -36,7 +36,11 @@ import org.apache.flink.metrics.groups.SplitEnumeratorMetricGroup;
  *
  * <p>In a job that checkpoints, each reader ends only after a checkpoint covering all it read has completed
  * (see CheckpointedEndReader): Iceberg's commit at the end of input must never precede the checkpoint a restart
- * would resume from.
+ * would resume from. Such a source also reports that it is processing a backlog until every reader has read its
+ * last record: a bounded job may then checkpoint seldom while it reads (execution.checkpointing.interval-during-
+ * backlog) and often once all is read, so that the covering checkpoint follows the last record closely. A reader
+ * that finished before a restore does not report again, and its source keeps the backlog interval: the end then
+ * only comes later.
  */
 final class FinishingKafkaSource<T> implements Source<T, KafkaPartitionSplit, KafkaSourceEnumState>, ResultTypeQueryable<T> {
 
@@ -61,14 +65,14 @@ final class FinishingKafkaSource<T> implements Source<T, KafkaPartitionSplit, Ka
     public SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> createEnumerator(
             SplitEnumeratorContext<KafkaPartitionSplit> context) {
         SignallingContext signalling = new SignallingContext(context);
-        return new Enumerator(kafka.createEnumerator(signalling), signalling);
+        return new Enumerator(kafka.createEnumerator(signalling), signalling, endsAfterCheckpoint);
     }
 
     @Override
     public SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> restoreEnumerator(
             SplitEnumeratorContext<KafkaPartitionSplit> context, KafkaSourceEnumState state) throws IOException {
         SignallingContext signalling = new SignallingContext(context);
-        return new Enumerator(kafka.restoreEnumerator(signalling, state), signalling);
+        return new Enumerator(kafka.restoreEnumerator(signalling, state), signalling, endsAfterCheckpoint);
     }
 
     @Override
@@ -84,7 +88,7 @@ final class FinishingKafkaSource<T> implements Source<T, KafkaPartitionSplit, Ka
     @Override
     public SourceReader<T, KafkaPartitionSplit> createReader(SourceReaderContext context) throws Exception {
         SourceReader<T, KafkaPartitionSplit> reader = kafka.createReader(context);
-        return endsAfterCheckpoint ? new CheckpointedEndReader<>(reader) : reader;
+        return endsAfterCheckpoint ? new CheckpointedEndReader<>(reader, context) : reader;
     }
 
     @Override
@@ -92,12 +96,30 @@ final class FinishingKafkaSource<T> implements Source<T, KafkaPartitionSplit, Ka
         return kafka.getProducedType();
     }
 
-    /** The connector's enumerator; a reader registering once all is assigned is told at once that nothing follows. */
-    private record Enumerator(SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> kafka, SignallingContext context)
-            implements SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> {
+    /**
+     * The connector's enumerator; a reader registering once all is assigned is told at once that nothing follows.
+     * Used on the coordinator thread only.
+     */
+    private static final class Enumerator implements SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> {
+
+        private final SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> kafka;
+        private final SignallingContext context;
+        private final boolean reportsBacklog;
+        /** The subtasks whose readers have read their last record. */
+        private final Set<Integer> readToTheEnd = new HashSet<>();
+
+        Enumerator(SplitEnumerator<KafkaPartitionSplit, KafkaSourceEnumState> kafka, SignallingContext context,
+                   boolean reportsBacklog) {
+            this.kafka = kafka;
+            this.context = context;
+            this.reportsBacklog = reportsBacklog;
+        }
 
         @Override
         public void start() {
+            if (reportsBacklog) {
+                context.setIsProcessingBacklog(true);
+            }
             kafka.start();
         }
 
@@ -131,7 +153,11 @@ final class FinishingKafkaSource<T> implements Source<T, KafkaPartitionSplit, Ka
 
         @Override
         public void handleSourceEvent(int subtaskId, SourceEvent sourceEvent) {
-            kafka.handleSourceEvent(subtaskId, sourceEvent);
+            if (!(sourceEvent instanceof CheckpointedEndReader.LastRecordRead)) {
+                kafka.handleSourceEvent(subtaskId, sourceEvent);
+            } else if (readToTheEnd.add(subtaskId) && readToTheEnd.size() == context.currentParallelism()) {
+                context.setIsProcessingBacklog(false);
+            }
         }
 
         @Override

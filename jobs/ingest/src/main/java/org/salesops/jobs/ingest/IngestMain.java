@@ -56,7 +56,15 @@ public final class IngestMain {
         }
 
         Configuration conf = new Configuration();
-        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, config.checkpointInterval());
+        if (config.bounded()) {
+            // A replay commits seldom while it reads (each of its sources reports a backlog until all its readers have
+            // read their last record, FinishingKafkaSource), then often: each reader ends only after a checkpoint that
+            // covers its last record, and Flink takes a final one after that, so both follow the last record closely.
+            conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL_DURING_BACKLOG, config.checkpointInterval());
+            conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, config.endCheckpointInterval());
+        } else {
+            conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, config.checkpointInterval());
+        }
         conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
         conf.set(RestOptions.BIND_PORT, "0"); // a local MiniCluster must not fight over 8081
         if (localCluster) {

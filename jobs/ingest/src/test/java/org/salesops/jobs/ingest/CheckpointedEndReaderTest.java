@@ -24,17 +24,20 @@ import org.junit.jupiter.api.Test;
 class CheckpointedEndReaderTest {
 
     private final Emitted emitted = new Emitted();
+    private final OneSubtask context = new OneSubtask();
     private CheckpointedEndReader<Long, NumberSequenceSplit> reader;
 
     @BeforeEach
     void readOneToThree() throws Exception {
-        reader = new CheckpointedEndReader<>(new NumberSequenceSource(1, 3).createReader(new OneSubtask()));
+        reader = new CheckpointedEndReader<>(new NumberSequenceSource(1, 3).createReader(context), context);
         reader.start();
         reader.addSplits(List.of(new NumberSequenceSplit("only", 1, 3)));
         reader.notifyNoMoreSplits();
         assertThat(reader.snapshotState(6)).as("checkpoint 6, taken before the last record").hasSize(1);
+        assertThat(reader.pollNext(emitted)).isEqualTo(InputStatus.MORE_AVAILABLE);
+        assertThat(context.toCoordinator).as("told before its last record").isEmpty();
         while (reader.pollNext(emitted) == InputStatus.MORE_AVAILABLE) {
-            // Reads the sequence.
+            // Reads the rest of the sequence.
         }
     }
 
@@ -43,6 +46,15 @@ class CheckpointedEndReaderTest {
         assertThat(emitted.events).containsExactly("1", "2", "3", "watermark MAX");
         assertThat(reader.pollNext(emitted)).isEqualTo(InputStatus.NOTHING_AVAILABLE);
         assertThat(reader.isAvailable()).isNotDone();
+    }
+
+    @Test
+    void tellsItsEnumeratorOnceThatItReadItsLastRecord() throws Exception {
+        reader.pollNext(emitted);
+        reader.snapshotState(7);
+        reader.notifyCheckpointComplete(7);
+        reader.pollNext(emitted);
+        assertThat(context.toCoordinator).containsExactly(CheckpointedEndReader.LastRecordRead.INSTANCE);
     }
 
     @Test
@@ -107,8 +119,10 @@ class CheckpointedEndReaderTest {
         }
     }
 
-    /** The context of a reader that is subtask 0 of 1. */
+    /** The context of a reader that is subtask 0 of 1; keeps the events the reader sends its enumerator. */
     private static final class OneSubtask implements SourceReaderContext {
+        final List<SourceEvent> toCoordinator = new ArrayList<>();
+
         @Override
         public SourceReaderMetricGroup metricGroup() {
             return UnregisteredMetricsGroup.createSourceReaderMetricGroup();
@@ -135,6 +149,7 @@ class CheckpointedEndReaderTest {
 
         @Override
         public void sendSourceEventToCoordinator(SourceEvent sourceEvent) {
+            toCoordinator.add(sourceEvent);
         }
 
         @Override

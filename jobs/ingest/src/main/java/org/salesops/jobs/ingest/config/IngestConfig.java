@@ -15,13 +15,15 @@ import org.salesops.jobs.ingest.IngestSettings;
  *                          CatalogType.icebergProperties)
  * @param topicPartitions   partitions of a topic the job creates when it is missing
  * @param topicReplication  replication factor of a topic the job creates when it is missing
+ * @param checkpointInterval checkpoint interval = Iceberg commit interval (in a bounded run: while it reads)
+ * @param endCheckpointInterval a bounded run's checkpoint interval once every input is read
  * @param checkpointDir     where checkpoints go; empty for the cluster's own setting
  * @param restoreFrom       savepoint or retained checkpoint to start from; empty for a fresh start
  */
 public record IngestConfig(String bootstrapServers, String groupId, int topicPartitions, short topicReplication,
                            String catalogName, Map<String, String> catalogProperties,
-                           int parallelism, Duration checkpointInterval, boolean bounded, Duration liveLag,
-                           String jobName, String checkpointDir, String restoreFrom) {
+                           int parallelism, Duration checkpointInterval, Duration endCheckpointInterval,
+                           boolean bounded, Duration liveLag, String jobName, String checkpointDir, String restoreFrom) {
 
     /** Catalog properties whose values are not logged: jdbc.password, s3.secret-access-key, credential, token, ... */
     private static final Pattern SECRET_PROPERTY = Pattern.compile("password|secret|credential|token|session");
@@ -31,6 +33,8 @@ public record IngestConfig(String bootstrapServers, String groupId, int topicPar
         // Absent means empty, as in the file and the environment: code may pass null for "not given".
         checkpointDir = checkpointDir == null ? "" : checkpointDir;
         restoreFrom = restoreFrom == null ? "" : restoreFrom;
+        endCheckpointInterval = endCheckpointInterval.compareTo(checkpointInterval) < 0 ? endCheckpointInterval
+                : checkpointInterval;
     }
 
     /**
@@ -42,7 +46,8 @@ public record IngestConfig(String bootstrapServers, String groupId, int topicPar
         return new IngestConfig(bootstrapServers, IngestKey.GROUP_ID.defaultText(),
                 Integer.parseInt(IngestKey.TOPIC_PARTITIONS.defaultText()),
                 Short.parseShort(IngestKey.TOPIC_REPLICATION.defaultText()),
-                catalogName, catalogProperties, parallelism, checkpointInterval, bounded, liveLag,
+                catalogName, catalogProperties, parallelism, checkpointInterval,
+                Duration.parse(IngestKey.END_CHECKPOINT_INTERVAL.defaultText()), bounded, liveLag,
                 IngestKey.JOB_NAME.defaultText(), IngestKey.CHECKPOINT_DIR.defaultText(),
                 IngestKey.RESTORE_FROM.defaultText());
     }
@@ -50,7 +55,15 @@ public record IngestConfig(String bootstrapServers, String groupId, int topicPar
     /** The same run, checkpointing into {@code dir} and started from {@code savepointOrCheckpoint} (empty: fresh). */
     public IngestConfig recovering(String dir, String savepointOrCheckpoint) {
         return new IngestConfig(bootstrapServers, groupId, topicPartitions, topicReplication, catalogName,
-                catalogProperties, parallelism, checkpointInterval, bounded, liveLag, jobName, dir, savepointOrCheckpoint);
+                catalogProperties, parallelism, checkpointInterval, endCheckpointInterval, bounded, liveLag, jobName, dir,
+                savepointOrCheckpoint);
+    }
+
+    /** The same run, checkpointing {@code interval} apart also once its input is read. */
+    public IngestConfig checkpointingEvenlyAtEnd() {
+        return new IngestConfig(bootstrapServers, groupId, topicPartitions, topicReplication, catalogName,
+                catalogProperties, parallelism, checkpointInterval, checkpointInterval, bounded, liveLag, jobName,
+                checkpointDir, restoreFrom);
     }
 
     /**
@@ -81,6 +94,7 @@ public record IngestConfig(String bootstrapServers, String groupId, int topicPar
         return "IngestConfig[bootstrapServers=" + bootstrapServers + ", groupId=" + groupId + ", topicPartitions="
                 + topicPartitions + ", topicReplication=" + topicReplication + ", catalogName=" + catalogName
                 + ", catalog=" + shown + ", parallelism=" + parallelism + ", checkpointInterval=" + checkpointInterval
+                + ", endCheckpointInterval=" + endCheckpointInterval
                 + ", bounded=" + bounded + ", liveLag=" + liveLag + ", jobName=" + jobName
                 + ", checkpointDir=" + checkpointDir + ", restoreFrom=" + restoreFrom + "]";
     }

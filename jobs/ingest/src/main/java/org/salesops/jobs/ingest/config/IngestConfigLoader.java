@@ -164,6 +164,7 @@ public final class IngestConfigLoader {
                         catalogProperties(values)),
                 positive(values, IngestKey.PARALLELISM),
                 duration(values, IngestKey.CHECKPOINT_INTERVAL),
+                duration(values, IngestKey.END_CHECKPOINT_INTERVAL),
                 bool(values, IngestKey.BOUNDED),
                 duration(values, IngestKey.LIVE_LAG),
                 required(values, IngestKey.JOB_NAME),

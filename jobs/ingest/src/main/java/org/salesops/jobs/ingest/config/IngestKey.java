@@ -30,6 +30,9 @@ public enum IngestKey {
             + "or file:///data/warehouse."),
     PARALLELISM("parallelism", "2", "Flink parallelism of the job's operators."),
     CHECKPOINT_INTERVAL("checkpoint-interval", "PT10S", "Checkpoint interval = Iceberg commit interval, ISO-8601."),
+    END_CHECKPOINT_INTERVAL("end-checkpoint-interval", "PT1S", "Bounded runs: checkpoint interval once every input is "
+            + "read, so that the last commit and the end of the run follow the last record this soon; checkpoint-interval "
+            + "applies while they read. At most checkpoint-interval, ISO-8601."),
     BOUNDED("bounded", "false", "true: read what is in Kafka at start, then finish (a replay); false: run until stopped."),
     LIVE_LAG("live-lag", "PT5S", "Live runs: how far events may arrive out of order, and how long an input may be quiet "
             + "before its time follows the wall clock, ISO-8601."),
