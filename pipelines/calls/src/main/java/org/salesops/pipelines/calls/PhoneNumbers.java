@@ -6,6 +6,8 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber.CountryCodeSource;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Phone numbers as people and PBXs write them, turned into E.164 so a call can be matched to a lead.
@@ -30,6 +32,13 @@ public final class PhoneNumbers {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final int CHINA = 86;
+    /**
+     * Numbers already read, as written: a lead's number comes again with every change of the lead, a rep's with
+     * every call, and libphonenumber's parse is most of the work. A cache, not state; emptied when it is full.
+     */
+    private static final Map<String, String> READ = new ConcurrentHashMap<>();
+    private static final int MAX_READ = 100_000;
+    private static final String NOT_A_NUMBER = "";
     private static final String SEPARATORS = "-－‐()（）./ \u00A0\u3000";
 
     private PhoneNumbers() {
@@ -37,16 +46,31 @@ public final class PhoneNumbers {
 
     /** The number in E.164 ({@code +8613800138000}), or null when it is not a dialable external number. */
     public static String toE164(String raw) {
-        if (raw == null || raw.isBlank() || isExtension(raw) || !looksLikeNumber(raw.strip())) {
+        if (raw == null) {
             return null;
+        }
+        String e164 = READ.get(raw);
+        if (e164 == null) {
+            if (READ.size() >= MAX_READ) {
+                READ.clear();
+            }
+            e164 = read(raw);
+            READ.put(raw, e164);
+        }
+        return e164.equals(NOT_A_NUMBER) ? null : e164;
+    }
+
+    private static String read(String raw) {
+        if (raw.isBlank() || isExtension(raw) || !looksLikeNumber(raw.strip())) {
+            return NOT_A_NUMBER;
         }
         PhoneNumber number;
         try {
             number = UTIL.parseAndKeepRawInput(raw, DEFAULT_REGION);
         } catch (NumberParseException notANumber) {
-            return null;
+            return NOT_A_NUMBER;
         }
-        return accepted(number, raw) ? UTIL.format(number, PhoneNumberFormat.E164) : null;
+        return accepted(number, raw) ? UTIL.format(number, PhoneNumberFormat.E164) : NOT_A_NUMBER;
     }
 
     /** True for a PBX extension: 3 to 6 digits and nothing else (surrounding blanks ignored). */

@@ -37,6 +37,7 @@ class PhoneNumbersTest {
     })
     void normalisesToE164(String raw, String e164) {
         assertThat(PhoneNumbers.toE164(raw)).isEqualTo(e164);
+        assertThat(PhoneNumbers.toE164(raw)).as("read again, from what was read").isEqualTo(e164);
     }
 
     @ParameterizedTest(name = "[{0}]")
@@ -51,6 +52,7 @@ class PhoneNumbersTest {
         "13800138000;ext=12", "+", "()"})
     void rejectsWhatIsNotADialableExternalNumber(String raw) {
         assertThat(PhoneNumbers.toE164(raw)).isNull();
+        assertThat(PhoneNumbers.toE164(raw)).as("read again, from what was read").isNull();
     }
 
     @ParameterizedTest(name = "[{0}]")
