@@ -1,10 +1,17 @@
 package org.salesops.pipelines.crm;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.salesops.pipelines.common.RejectedInput;
 
 /**
@@ -21,29 +28,82 @@ public record ConnectJson(JsonNode schema, JsonNode payload) {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+    /** Reads one value inside a document: what follows it is the rest of the document, not trailing garbage. */
+    private static final ObjectReader VALUE = MAPPER.readerFor(JsonNode.class)
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /**
+     * Schemas already read, by their exact text. With the wrapper every record repeats its table's schema, most of
+     * its bytes: each distinct one is made into a tree once and shared (read only). A cache, emptied when full, so
+     * that a flood of distinct schemas cannot grow it without end.
+     */
+    private static final Map<String, JsonNode> SCHEMAS = new ConcurrentHashMap<>();
+    private static final int MAX_SCHEMAS = 1_000;
+
     /**
      * Reads the bytes and unwraps the {schema, payload} wrapper when present.
      *
      * @param what what the bytes are ("value", "key"), for the reason when they are not JSON
      */
     public static ConnectJson read(byte[] bytes, String what) throws RejectedInput {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(bytes);
+        try (JsonParser parser = MAPPER.createParser(bytes)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new RejectedInput("malformed JSON in the " + what + ": it is empty");
+            }
+            ConnectJson json = first == JsonToken.START_OBJECT ? readObject(parser, bytes)
+                    : new ConnectJson(null, value(parser));
+            JsonToken trailing = parser.nextToken();
+            if (trailing != null) {
+                throw new RejectedInput("malformed JSON in the " + what + ": " + trailing.asString()
+                        + " after the end of the JSON value");
+            }
+            return json;
         } catch (JsonProcessingException e) {
             throw new RejectedInput("malformed JSON in the " + what + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new RejectedInput("unreadable " + what + ": " + e.getMessage(), e);
         }
-        if (root == null || root.isMissingNode()) {
-            throw new RejectedInput("malformed JSON in the " + what + ": it is empty");
+    }
+
+    /** The object the parser is at: the wrapper's two parts, or the whole object as the payload. */
+    private static ConnectJson readObject(JsonParser parser, byte[] bytes) throws IOException {
+        ObjectNode root = MAPPER.createObjectNode();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            root.set(name, "schema".equals(name) && value == JsonToken.START_OBJECT ? schema(parser, bytes)
+                    : value(parser));
         }
         // A bare Debezium envelope never has a top-level "payload", so both fields mean the wrapper.
-        if (root.isObject() && root.has("schema") && root.has("payload")) {
+        if (root.has("schema") && root.has("payload")) {
             JsonNode schema = root.get("schema");
             return new ConnectJson(schema.isObject() ? schema : null, root.get("payload"));
         }
         return new ConnectJson(null, root);
+    }
+
+    /** The value the parser is at, as a tree (JSON null as a NullNode). */
+    private static JsonNode value(JsonParser parser) throws IOException {
+        JsonNode value = VALUE.readValue(parser);
+        return value == null ? MAPPER.nullNode() : value;
+    }
+
+    /** The schema object the parser is at, read once per distinct text. */
+    private static JsonNode schema(JsonParser parser, byte[] bytes) throws IOException {
+        int start = (int) parser.currentTokenLocation().getByteOffset();
+        parser.skipChildren();
+        int length = (int) parser.currentLocation().getByteOffset() - start;
+        String text = new String(bytes, start, length, StandardCharsets.ISO_8859_1);
+        JsonNode schema = SCHEMAS.get(text);
+        if (schema == null) {
+            if (SCHEMAS.size() >= MAX_SCHEMAS) {
+                SCHEMAS.clear();
+            }
+            schema = MAPPER.readTree(bytes, start, length);
+            SCHEMAS.put(text, schema);
+        }
+        return schema;
     }
 
     /** The schema's logical name ("...Envelope", "...Heartbeat"), or null. */
