@@ -6,8 +6,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber.CountryCodeSource;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import org.salesops.pipelines.common.Memo;
 
 /**
  * Phone numbers as people and PBXs write them, turned into E.164 so a call can be matched to a lead.
@@ -32,13 +31,9 @@ public final class PhoneNumbers {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final int CHINA = 86;
-    /**
-     * Numbers already read, as written: a lead's number comes again with every change of the lead, a rep's with
-     * every call, and libphonenumber's parse is most of the work. A cache, not state; emptied when it is full.
-     */
-    private static final Map<String, String> READ = new ConcurrentHashMap<>();
-    private static final int MAX_READ = 100_000;
     private static final String NOT_A_NUMBER = "";
+    /** Numbers as written, read: libphonenumber's parse is most of the work, and the same numbers come again. */
+    private static final Memo<String, String> READ = new Memo<>(100_000, PhoneNumbers::read);
     private static final String SEPARATORS = "-－‐()（）./ \u00A0\u3000";
 
     private PhoneNumbers() {
@@ -49,14 +44,7 @@ public final class PhoneNumbers {
         if (raw == null) {
             return null;
         }
-        String e164 = READ.get(raw);
-        if (e164 == null) {
-            if (READ.size() >= MAX_READ) {
-                READ.clear();
-            }
-            e164 = read(raw);
-            READ.put(raw, e164);
-        }
+        String e164 = READ.apply(raw);
         return e164.equals(NOT_A_NUMBER) ? null : e164;
     }
 

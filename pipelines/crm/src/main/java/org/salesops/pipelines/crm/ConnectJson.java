@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import org.salesops.pipelines.common.Memo;
 import org.salesops.pipelines.common.RejectedInput;
 
 /**
@@ -33,12 +33,16 @@ public record ConnectJson(JsonNode schema, JsonNode payload) {
             .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /**
-     * Schemas already read, by their exact text. With the wrapper every record repeats its table's schema, most of
-     * its bytes: each distinct one is made into a tree once and shared (read only). A cache, emptied when full, so
-     * that a flood of distinct schemas cannot grow it without end.
+     * Schemas by their exact text (as ISO-8859-1, one char per byte). With the wrapper every record repeats its table's
+     * schema, most of its bytes: each distinct one is made into a tree once and shared, read only.
      */
-    private static final Map<String, JsonNode> SCHEMAS = new ConcurrentHashMap<>();
-    private static final int MAX_SCHEMAS = 1_000;
+    private static final Memo<String, JsonNode> SCHEMAS = new Memo<>(1_000, text -> {
+        try {
+            return MAPPER.readTree(text.getBytes(StandardCharsets.ISO_8859_1));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    });
 
     /**
      * Reads the bytes and unwraps the {schema, payload} wrapper when present.
@@ -94,16 +98,11 @@ public record ConnectJson(JsonNode schema, JsonNode payload) {
         int start = (int) parser.currentTokenLocation().getByteOffset();
         parser.skipChildren();
         int length = (int) parser.currentLocation().getByteOffset() - start;
-        String text = new String(bytes, start, length, StandardCharsets.ISO_8859_1);
-        JsonNode schema = SCHEMAS.get(text);
-        if (schema == null) {
-            if (SCHEMAS.size() >= MAX_SCHEMAS) {
-                SCHEMAS.clear();
-            }
-            schema = MAPPER.readTree(bytes, start, length);
-            SCHEMAS.put(text, schema);
+        try {
+            return SCHEMAS.apply(new String(bytes, start, length, StandardCharsets.ISO_8859_1));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        return schema;
     }
 
     /** The schema's logical name ("...Envelope", "...Heartbeat"), or null. */

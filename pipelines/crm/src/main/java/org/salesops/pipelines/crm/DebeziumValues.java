@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.regex.Pattern;
+import org.salesops.pipelines.common.Memo;
 
 /**
  * Reads the encodings Debezium and Kafka Connect's JsonConverter use for decimals, dates and
@@ -19,6 +20,10 @@ public final class DebeziumValues {
 
     /** What decimal.handling.mode=string writes: BigDecimal.toPlainString(). */
     private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
+
+    /** ISO-8601 timestamps with offset, read: a row's timestamps come again before and after each of its updates. */
+    private static final Memo<String, Instant> INSTANTS =
+            new Memo<>(100_000, text -> OffsetDateTime.parse(text).toInstant());
 
     private DebeziumValues() {
     }
@@ -81,7 +86,7 @@ public final class DebeziumValues {
     public static Instant timestamp(JsonNode value, ConnectField field) {
         if (value.isTextual()) {
             try {
-                return OffsetDateTime.parse(value.textValue()).toInstant();
+                return INSTANTS.apply(value.textValue());
             } catch (DateTimeException e) {
                 throw new IllegalArgumentException("unparseable timestamp " + JsonText.describe(value)
                         + " (expected ISO-8601 with offset, e.g. 2026-03-02T01:30:00Z)");
