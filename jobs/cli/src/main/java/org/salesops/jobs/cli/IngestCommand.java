@@ -45,6 +45,11 @@ public final class IngestCommand implements Callable<Integer> {
             description = "Checkpoint (= Iceberg commit) interval, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration checkpointInterval;
 
+    @Option(names = "--end-checkpoint-interval", description = "Bounded runs: the checkpoint interval once every "
+            + "input is read, so that the last commit and the end follow the last record this soon (default: "
+            + "${DEFAULT-VALUE}).")
+    Duration endCheckpointInterval;
+
     @Option(names = "--bounded", description = "Read what is in Kafka now, then stop (replay); default: run until stopped.")
     boolean bounded;
 
