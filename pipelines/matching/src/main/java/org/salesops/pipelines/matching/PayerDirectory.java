@@ -1,7 +1,6 @@
 package org.salesops.pipelines.matching;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -40,7 +39,23 @@ final class PayerDirectory {
     private final Map<String, Set<String>> gramsOfName = new HashMap<>();
     private static final int MAX_CACHED_NAMES = 100_000;
 
-    PayerDirectory(Stores stores) {
+    /**
+     * The pieces of a payer name, and how many of them a customer's names must share to be compared with it: at
+     * least half.
+     */
+    record NamePieces(Set<String> pieces, int needed) {
+
+        /** Of a payer name's key ({@link PayerNames#normalise}). */
+        static NamePieces of(String key) {
+            Set<String> pieces = PayerNames.grams(key);
+            return new NamePieces(pieces, Math.max(1, pieces.size() / 2));
+        }
+    }
+
+    private final WatchedStores stores;
+
+    PayerDirectory(WatchedStores stores) {
+        this.stores = stores;
         customers = stores.map("customers", Types.LONG, TypeInformation.of(CustomerChange.class));
         names = new Index<>(stores, "customer-names", Types.STRING, Types.LONG);
         grams = new Index<>(stores, "customer-name-grams", Types.STRING, Types.LONG);
@@ -124,7 +139,9 @@ final class PayerDirectory {
         for (long id : names.get(key)) {
             keep(best, new Hit(id, Evidence.PAYER_NAME, Evidence.PAYER_NAME.strength(), label(id)));
         }
-        for (long id : sharingGrams(key)) {
+        NamePieces payer = NamePieces.of(key);
+        List<String> rarest = stores.quietly(() -> rarestPieces(payer));
+        for (long id : stores.quietly(() -> sharingPieces(payer, rarest))) {
             CustomerChange customer = customers.get(id);
             if (customer != null && !best.containsKey(id)) {
                 Hit hit = resemblance(customer, key, minSimilarity);
@@ -135,28 +152,37 @@ final class PayerDirectory {
         }
         List<Hit> hits = new ArrayList<>(best.values());
         hits.sort((a, b) -> Double.compare(b.strength(), a.strength()));
+        if (hits.stream().map(Hit::strength).distinct().count() < hits.size()) {
+            // Hits of equal strength keep the order the rarest postings gave them, a part of the result that
+            // holds as long as the same postings are the rarest (the candidates in them are noted as read).
+            stores.holdsWhile(() -> rarestPieces(payer).equals(rarest));
+        }
         return hits;
     }
 
     /**
-     * Customers with at least half the payer name's two-character pieces: the only ones worth comparing.
-     * A common piece (科技, 贸易) is in thousands of names, so candidates come only from the rarest pieces:
-     * a customer sharing {@code needed} of {@code m} pieces shares at least one of the {@code m - needed + 1}
-     * rarest, and its own pieces are then counted against the payer name's.
+     * The pieces the candidates for a payer name come from, rarest first. A common piece (科技, 贸易) is in
+     * thousands of names, so candidates come only from the rarest pieces: a customer sharing {@code needed} of
+     * {@code m} pieces shares at least one of the {@code m - needed + 1} rarest.
      */
-    private Set<Long> sharingGrams(String key) {
-        Set<String> pieces = PayerNames.grams(key);
-        int needed = Math.max(1, pieces.size() / 2);
-        List<Collection<Long>> postings = new ArrayList<>();
-        for (String gram : pieces) {
-            postings.add(grams.get(gram));
-        }
-        postings.sort(Comparator.comparingInt(Collection::size));
+    private List<String> rarestPieces(NamePieces payer) {
+        Map<String, Integer> sizes = new HashMap<>();
+        payer.pieces().forEach(piece -> sizes.put(piece, grams.get(piece).size()));
+        List<String> pieces = new ArrayList<>(payer.pieces());
+        pieces.sort(Comparator.comparingInt(sizes::get));
+        return List.copyOf(pieces.subList(0, Math.max(0, pieces.size() - payer.needed() + 1)));
+    }
+
+    /**
+     * Customers with at least half the payer name's pieces, the only ones worth comparing, in the order the
+     * rarest pieces' postings list them.
+     */
+    private Set<Long> sharingPieces(NamePieces payer, List<String> rarest) {
         Set<Long> checked = new HashSet<>();
         Set<Long> shared = new LinkedHashSet<>();
-        for (Collection<Long> rare : postings.subList(0, Math.max(0, postings.size() - needed + 1))) {
-            for (long id : rare) {
-                if (checked.add(id) && sharedPieces(id, pieces) >= needed) {
+        for (String piece : rarest) {
+            for (long id : grams.get(piece)) {
+                if (checked.add(id) && candidate(customers.get(id), payer)) {
                     shared.add(id);
                 }
             }
@@ -164,14 +190,21 @@ final class PayerDirectory {
         return shared;
     }
 
-    /** How many of the pieces are in at least one of the customer's names. */
-    private int sharedPieces(long id, Set<String> pieces) {
-        CustomerChange customer = customers.get(id);
+    /**
+     * Whether the name search for a payer name finds the customer by its pieces: a candidate that contains the
+     * name, is contained in it, or is alike enough. (Found by the very name, it is found through an index key.)
+     */
+    boolean findsByPieces(CustomerChange customer, String key, NamePieces payer, double minSimilarity) {
+        return candidate(customer, payer) && resemblance(customer, key, minSimilarity) != null;
+    }
+
+    /** Whether at least the needed number of the payer name's pieces are in the customer's names. */
+    private boolean candidate(CustomerChange customer, NamePieces payer) {
         if (customer == null) {
-            return 0;
+            return false;
         }
         int shared = 0;
-        for (String piece : pieces) {
+        for (String piece : payer.pieces()) {
             for (String name : customer.nameKeys) {
                 if (gramsOf(name).contains(piece)) {
                     shared++;
@@ -179,7 +212,7 @@ final class PayerDirectory {
                 }
             }
         }
-        return shared;
+        return shared >= payer.needed();
     }
 
     private Set<String> gramsOf(String name) {

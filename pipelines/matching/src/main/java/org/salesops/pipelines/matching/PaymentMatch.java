@@ -134,6 +134,13 @@ public class PaymentMatch {
                 && Objects.equals(decidedAt, other.decidedAt);
     }
 
+    /** The same result, and the same for running the rules again: decisions, notes, and what it waits for. */
+    boolean sameForMatching(PaymentMatch other) {
+        return sameResult(other) && rejectedInvoices.equals(other.rejectedInvoices)
+                && confirmedInvoices.equals(other.confirmedInvoices) && decisions.equals(other.decisions)
+                && notesZh.equals(other.notesZh) && notesEn.equals(other.notesEn) && wakeKeys.equals(other.wakeKeys);
+    }
+
     PaymentMatch copy() {
         PaymentMatch m = new PaymentMatch();
         m.payment = payment;

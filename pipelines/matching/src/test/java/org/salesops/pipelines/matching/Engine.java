@@ -17,7 +17,11 @@ final class Engine {
     }
 
     Engine(MatchingSettings settings) {
-        matcher = new PaymentMatcher(new CopyingStores(), settings);
+        this(new CopyingStores(), settings);
+    }
+
+    Engine(Stores stores, MatchingSettings settings) {
+        matcher = new PaymentMatcher(stores, settings);
     }
 
     Engine send(CrmChange... changes) {
