@@ -9,8 +9,8 @@ import java.util.function.Supplier;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 
 /**
- * The engine's stores, watched: every write stamps its key with a counter (not a time), and while the
- * rules run for a credit every key they read is noted. Whether anything a credit's rules read has been
+ * The engine's stores, watched: while the rules run for a credit every key they read is noted, and every
+ * write to a store they read stamps its key with a counter (not a time). Whether anything a credit's rules read has been
  * written since is then a lookup per key read, far cheaper than running the rules again (see
  * {@link LastAttempts}). Stamps are not state: a restored engine starts with none and every credit's
  * rules run again when it is woken, as they always did. Keys are not told apart by the Flink key (the
@@ -31,6 +31,12 @@ final class WatchedStores implements Stores {
 
     private final Stores stores;
     private final Map<Read, Long> stamps = new HashMap<>();
+    /**
+     * Per store, whether the rules ever read it. Writes before a run do not matter to it, so a store's writes are
+     * stamped from its first noted read on, and the stores the rules never read (the credits, the name pieces, which
+     * the name search reads quietly) cost no stamps.
+     */
+    private final Map<String, boolean[]> everRead = new HashMap<>();
     private long clock;
     /** Keys stamped before this, or forgotten, count as written at this stamp. */
     private long forgottenUpTo;
@@ -99,24 +105,30 @@ final class WatchedStores implements Stores {
     @Override
     public <K, V> Store<K, V> map(String name, TypeInformation<K> key, TypeInformation<V> value) {
         Store<K, V> store = stores.map(name, key, value);
+        boolean[] read = everRead.computeIfAbsent(name, n -> new boolean[1]);
         return new Store<>() {
             @Override
             public V get(K k) {
                 if (noting != null) {
                     noting.add(new Read(name, k));
+                    read[0] = true;
                 }
                 return store.get(k);
             }
 
             @Override
             public void put(K k, V v) {
-                written(new Read(name, k));
+                if (read[0]) {
+                    written(new Read(name, k));
+                }
                 store.put(k, v);
             }
 
             @Override
             public void remove(K k) {
-                written(new Read(name, k));
+                if (read[0]) {
+                    written(new Read(name, k));
+                }
                 store.remove(k);
             }
         };
