@@ -104,6 +104,9 @@ public final class CompanyPublisher {
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        // One batch in flight per broker: after a NOT_LEADER_OR_FOLLOWER retry on a just-created topic, a second batch
+        // in flight made the idempotent producer retry OUT_OF_ORDER_SEQUENCE_NUMBER until it expired (seen in CI).
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
         config.put(ProducerConfig.LINGER_MS_CONFIG, "20");
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
