@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.salesops.pipelines.common.Memo;
 
 /**
  * Who pays: every customer with the names and accounts a payment may carry, plus what finance
@@ -33,11 +34,10 @@ final class PayerDirectory {
     /**
      * The pieces of each customer name met, cut once: a waiting credit is compared with its candidates' names again
      * every time a customer change wakes it, and cutting the same names anew each time was half the matching task's
-     * CPU in a replay. A function of the name alone, so never stale and not state; emptied when it grows past
-     * {@link #MAX_CACHED_NAMES}.
+     * CPU in a replay. A function of the name alone, so never stale and not state.
      */
-    private final Map<String, Set<String>> gramsOfName = new HashMap<>();
-    private static final int MAX_CACHED_NAMES = 100_000;
+    private final Memo<String, Set<String>> gramsOfName =
+            new Memo<>(100_000, name -> Collections.unmodifiableSet(PayerNames.grams(name)));
 
     /**
      * The pieces of a payer name, and how many of them a customer's names must share to be compared with it: at
@@ -79,7 +79,7 @@ final class PayerDirectory {
         if (known != null && !known.deleted) {
             for (String key : known.nameKeys) {
                 names.remove(key, known.id);
-                gramsOf(key).forEach(g -> grams.remove(g, known.id));
+                gramsOfName.apply(key).forEach(g -> grams.remove(g, known.id));
             }
             known.accounts.forEach(a -> accounts.remove(a, known.id));
         }
@@ -87,7 +87,7 @@ final class PayerDirectory {
         if (!change.deleted) {
             for (String key : change.nameKeys) {
                 names.add(key, change.id);
-                gramsOf(key).forEach(g -> grams.add(g, change.id));
+                gramsOfName.apply(key).forEach(g -> grams.add(g, change.id));
             }
             change.accounts.forEach(a -> accounts.add(a, change.id));
         }
@@ -206,25 +206,13 @@ final class PayerDirectory {
         int shared = 0;
         for (String piece : payer.pieces()) {
             for (String name : customer.nameKeys) {
-                if (gramsOf(name).contains(piece)) {
+                if (gramsOfName.apply(name).contains(piece)) {
                     shared++;
                     break;
                 }
             }
         }
         return shared >= payer.needed();
-    }
-
-    private Set<String> gramsOf(String name) {
-        Set<String> cut = gramsOfName.get(name);
-        if (cut == null) {
-            if (gramsOfName.size() >= MAX_CACHED_NAMES) {
-                gramsOfName.clear();
-            }
-            cut = Collections.unmodifiableSet(PayerNames.grams(name));
-            gramsOfName.put(name, cut);
-        }
-        return cut;
     }
 
     private static Hit resemblance(CustomerChange customer, String key, double minSimilarity) {
