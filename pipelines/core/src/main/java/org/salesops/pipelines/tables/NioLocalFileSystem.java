@@ -1,0 +1,30 @@
+package org.salesops.pipelines.tables;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
+import org.apache.hadoop.fs.permission.FsPermission;
+
+/**
+ * Hadoop's local file system for the {@code file:} scheme, which Iceberg writes a local warehouse through. Chosen
+ * for every Hadoop configuration in the process by {@code core-site.xml} beside this class. It differs from the
+ * stock one in two ways, both measured in a replay (BENCHMARKS.md):
+ * <ul>
+ *   <li>Permissions are set with java.nio. Without Hadoop's native library, which Maven Central does not carry, the
+ *       stock one forks {@code chmod} for every file and directory it creates: hundreds of processes a replay, each
+ *       a fork of the job's JVM on the thread that commits.</li>
+ *   <li>No {@code .crc} file beside each file, as on an object store: Iceberg's metadata and Parquet files are
+ *       written once and never changed, and Trino reads them without the checksums.</li>
+ * </ul>
+ */
+public final class NioLocalFileSystem extends RawLocalFileSystem {
+
+    @Override
+    public void setPermission(Path path, FsPermission permission) throws IOException {
+        String symbolic = permission.getUserAction().SYMBOL + permission.getGroupAction().SYMBOL
+                + permission.getOtherAction().SYMBOL;
+        Files.setPosixFilePermissions(pathToFile(path).toPath(), PosixFilePermissions.fromString(symbolic));
+    }
+}
