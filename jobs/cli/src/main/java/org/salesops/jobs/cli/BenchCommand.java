@@ -12,7 +12,10 @@ import java.util.concurrent.Callable;
 import org.salesops.infra.local.StackPorts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Benchmarks: they print figures and are not tests. Each starts its own local stack in a temporary directory. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -236,8 +239,16 @@ public final class BenchCommand implements Runnable {
         @Mixin
         BenchPorts ports;
 
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() throws Exception {
+            // Checked before the stack starts: a median of no runs would fail only after the whole replay.
+            if (repetitions < 1 || warmQueries < 1) {
+                throw new ParameterException(spec.commandLine(),
+                        "--repetitions and --warm-queries must be at least 1: the bench reports medians of them");
+            }
             Console.step("回放基准 Replay benchmark: " + repetitions + " x (limit, replay), parallelism " + parallelism
                     + ", checkpoints every " + checkpointing);
             ReplayBenchmark.Result r = inOwnDir(dir -> ReplayBenchmark.run(dir, ports.stack(),
