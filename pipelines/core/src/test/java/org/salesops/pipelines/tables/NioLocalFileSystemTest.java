@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.iceberg.hadoop.HadoopFileIO;
@@ -28,6 +29,31 @@ class NioLocalFileSystemTest {
         FileSystem fs = new Path(dir.toUri()).getFileSystem(new Configuration());
 
         assertThat(fs).isInstanceOf(NioLocalFileSystem.class);
+        // Hadoop code asking for the local file system by its type (FileSystem.getLocal casts) still gets one.
+        assertThat(FileSystem.getLocal(new Configuration())).isInstanceOf(NioLocalFileSystem.class);
+    }
+
+    @Test
+    void aChecksumWrittenBeforeIsStillHiddenAndDeletedWithItsFile() throws Exception {
+        FileSystem fs = new Path(dir.toUri()).getFileSystem(new Configuration());
+        Path old = new Path(dir.toUri().toString(), "old.parquet");
+        try (LocalFileSystem stock = new LocalFileSystem()) {
+            stock.initialize(dir.toUri(), new Configuration());
+            try (FSDataOutputStream out = stock.create(old, false)) {
+                out.write(new byte[] {1, 2, 3});
+            }
+        }
+        assertThat(Files.exists(dir.resolve(".old.parquet.crc"))).isTrue();
+
+        assertThat(fs.listStatus(new Path(dir.toUri()))).extracting(s -> s.getPath().getName())
+                .containsExactly("old.parquet");
+        try (var in = fs.open(old)) {
+            assertThat(in.readAllBytes()).containsExactly(1, 2, 3);
+        }
+        assertThat(fs.delete(old, false)).isTrue();
+        try (var files = Files.list(dir)) {
+            assertThat(files).isEmpty();
+        }
     }
 
     @Test
