@@ -19,7 +19,7 @@ final class CrmFacts {
         if (run.payers.put(change) && !change.deleted) {
             change.accounts.forEach(a -> run.woken.add(CreditBook.accountKey(a)));
             for (String key : change.nameKeys) {
-                for (String gram : PayerNames.grams(key)) {
+                for (String gram : run.payers.gramsOf(key)) {
                     String wake = CreditBook.gramKey(gram);
                     run.woken.add(wake);
                     run.lastAttempts.customerNamed(change, run.credits.waitingFor(wake));

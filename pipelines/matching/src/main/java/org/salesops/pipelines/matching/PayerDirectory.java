@@ -39,6 +39,11 @@ final class PayerDirectory {
     private final Memo<String, Set<String>> gramsOfName =
             new Memo<>(100_000, name -> Collections.unmodifiableSet(PayerNames.grams(name)));
 
+    /** The pieces of a customer name key, read-only and in order: cut once per name, whoever asks. */
+    Set<String> gramsOf(String nameKey) {
+        return gramsOfName.apply(nameKey);
+    }
+
     /**
      * The pieces of a payer name, and how many of them a customer's names must share to be compared with it: at
      * least half.
