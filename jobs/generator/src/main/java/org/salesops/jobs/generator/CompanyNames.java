@@ -33,27 +33,68 @@ final class CompanyNames {
         {"纺织", "Fangzhi", "Textile"}, {"机械", "Jixie", "Machinery"}, {"教育科技", "Jiaoyu Keji", "Education Technology"},
         {"快消品", "Kuaixiaopin", "Consumer Goods"}, {"汽车零部件", "Qiche Lingbujian", "Auto Parts"}};
 
+    /** Words a registered name may add after its industry once plain names run out: Chinese, pinyin, English. */
+    private static final String[][] LINES_OF_BUSINESS = {
+        {"贸易", "Maoyi", "Trading"}, {"实业", "Shiye", "Industrial"}, {"发展", "Fazhan", "Development"},
+        {"国际", "Guoji", "International"}, {"供应链", "Gongyinglian", "Supply Chain"}};
+    /**
+     * Draws of one kind of name before trying the next, larger kind. Small companies never get past the first kind
+     * (their plain names fill a few percent of its 17,220), so their names, and every draw after them, stay what they
+     * were. A 1,000-rep year invents over half a million prospects: plain names alone would run out, and the draw
+     * would loop for ever. The last kind draws far longer, so that it gives up only when it is all but full.
+     */
+    private static final int DRAWS_PER_KIND = 16;
+    private static final int DRAWS_OF_THE_LAST_KIND = 1_000;
+
     private final Rng rng;
+    private final String[][] tradeNames;
     private final Set<String> legalNames = new HashSet<>();
     private final Set<String> accounts = new HashSet<>();
 
     CompanyNames(Rng rng) {
+        this(rng, TRADE_NAMES);
+    }
+
+    /** With other trade names: a test's few, to run out of names quickly. */
+    CompanyNames(Rng rng, String[][] tradeNames) {
         this.rng = rng;
+        this.tradeNames = tradeNames;
     }
 
     Company invent(City city) {
-        String[] trade;
-        String[] industry;
-        String legal;
+        for (int kind = 0; kind < 3; kind++) {
+            for (int draw = 0; draw < (kind == 2 ? DRAWS_OF_THE_LAST_KIND : DRAWS_PER_KIND); draw++) {
+                // Plain: a two-character trade name ("顺达"); then a four-character one ("顺达恒信"); then that with a
+                // line of business after the industry ("顺达恒信建材贸易").
+                String[] trade = kind == 0 ? rng.pick(tradeNames) : compoundTradeName();
+                String[] industry = rng.pick(INDUSTRIES);
+                String[] line = kind == 2 ? rng.pick(LINES_OF_BUSINESS) : new String[] {"", "", ""};
+                String legal = city.registeredPrefix() + trade[0] + industry[0] + line[0]
+                        + (rng.chance(0.12) ? "股份有限公司" : "有限公司");
+                if (legalNames.add(legal)) {
+                    return company(city, trade, industry, line, legal);
+                }
+            }
+        }
+        throw new IllegalStateException("no unused company name left after " + legalNames.size()
+                + " companies: the generated company is larger than its name generator can name");
+    }
+
+    /** Two different trade names as one, with the near-homophone of the first half. */
+    private String[] compoundTradeName() {
+        String[] first = rng.pick(tradeNames);
+        String[] second;
         do {
-            trade = rng.pick(TRADE_NAMES);
-            industry = rng.pick(INDUSTRIES);
-            legal = city.registeredPrefix() + trade[0] + industry[0] + (rng.chance(0.12) ? "股份有限公司" : "有限公司");
-        } while (!legalNames.add(legal));
+            second = rng.pick(tradeNames);
+        } while (second == first);
+        return new String[] {first[0] + second[0], first[1] + " " + second[1], first[2] + second[0]};
+    }
+
+    private Company company(City city, String[] trade, String[] industry, String[] line, String legal) {
         String shortName = rng.chance(0.7) ? trade[0] + industry[0] : trade[0];
-        String english = city.pinyin() + " " + trade[1] + " " + industry[2]
+        String english = city.pinyin() + " " + trade[1] + " " + industry[2] + (line[2].isEmpty() ? "" : " " + line[2])
                 + (legal.endsWith("股份有限公司") ? " Co., Ltd." : rng.pick(List.of(" Co., Ltd.", " Co.,Ltd", " Limited")));
-        String pinyin = trade[1] + " " + industry[1];
+        String pinyin = trade[1] + " " + industry[1] + (line[1].isEmpty() ? "" : " " + line[1]);
         City branchCity = rng.pick(City.ALL.stream().filter(c -> c != city).toList());
         String branch = legal + branchCity.name() + "分公司";
         String typo = rng.chance(0.5) ? legal.replace(trade[0], trade[2]) : legal.replace("有限公司", "有线公司");
