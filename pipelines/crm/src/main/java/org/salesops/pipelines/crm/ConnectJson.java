@@ -9,9 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import org.salesops.pipelines.common.Memo;
 import org.salesops.pipelines.common.RejectedInput;
 
 /**
@@ -32,17 +29,7 @@ public record ConnectJson(JsonNode schema, JsonNode payload) {
     private static final ObjectReader VALUE = MAPPER.readerFor(JsonNode.class)
             .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    /**
-     * Schemas by their exact text (as ISO-8859-1, one char per byte). With the wrapper every record repeats its table's
-     * schema, most of its bytes: each distinct one is made into a tree once and shared, read only.
-     */
-    private static final Memo<String, JsonNode> SCHEMAS = new Memo<>(1_000, text -> {
-        try {
-            return MAPPER.readTree(text.getBytes(StandardCharsets.ISO_8859_1));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    });
+    private static final SchemaTrees SCHEMAS = new SchemaTrees(MAPPER, 1_000);
 
     /**
      * Reads the bytes and unwraps the {schema, payload} wrapper when present.
@@ -98,11 +85,7 @@ public record ConnectJson(JsonNode schema, JsonNode payload) {
         int start = (int) parser.currentTokenLocation().getByteOffset();
         parser.skipChildren();
         int length = (int) parser.currentLocation().getByteOffset() - start;
-        try {
-            return SCHEMAS.apply(new String(bytes, start, length, StandardCharsets.ISO_8859_1));
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        return SCHEMAS.tree(bytes, start, length);
     }
 
     /** The schema's logical name ("...Envelope", "...Heartbeat"), or null. */
