@@ -45,6 +45,31 @@ class DuplicateFilterTest {
     }
 
     @Test
+    void forgetsRecordsAfterItsMemoryAndDropsTheirStateAsLaterRecordsArrive() throws Exception {
+        try (var harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new DuplicateFilter(Duration.ofHours(1), DUPLICATES)),
+                DuplicateFilter::recordKey, Types.STRING)) {
+            harness.open();
+            harness.setStateTtlProcessingTime(0);
+            for (int i = 0; i < 10; i++) {
+                harness.processElement(record(i, "early " + i), 1_000L);
+            }
+            assertThat(harness.numKeyedStateEntries()).isEqualTo(10);
+
+            harness.setStateTtlProcessingTime(Duration.ofHours(1).toMillis() + 1);
+            for (int i = 0; i < 30; i++) {
+                harness.processElement(record(10 + i, "later " + i), 2_000L);
+            }
+            // Cleaned up by the later records' state accesses, with no timer and no full scan.
+            assertThat(harness.numKeyedStateEntries()).isEqualTo(30);
+
+            harness.processElement(record(40, "early 0"), 3_000L);
+            assertThat(harness.extractOutputValues()).hasSize(41);
+            assertThat(harness.getSideOutput(DUPLICATES)).isNullOrEmpty();
+        }
+    }
+
+    @Test
     void sameValueOnAnotherTopicIsNotADuplicate() {
         KafkaRecord a = record(1, "x");
         KafkaRecord b = new KafkaRecord("bank.camt054", 0, 1, 1_000L, null, a.value);
