@@ -40,8 +40,9 @@ final class CompanyNames {
     /**
      * Draws of one kind of name before trying the next, larger kind. Small companies never get past the first kind
      * (the default 90-day company's names fill about a quarter of its 17,220, and 16 taken draws in a row never
-     * happen), so their names, and every draw after them, stay what they were. A 1,000-rep year invents over half a million prospects: plain names alone would run out, and the draw
-     * would loop for ever. The last kind draws far longer, so that it gives up only when it is all but full.
+     * happen), so their names, and every draw after them, stay what they were. A 1,000-rep year invents over half a
+     * million prospects: plain names alone would run out, and the draw would loop for ever. The last kind draws far
+     * longer, so that it gives up only when it is all but full.
      */
     private static final int DRAWS_PER_KIND = 16;
     private static final int DRAWS_OF_THE_LAST_KIND = 1_000;

@@ -11,9 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The trees of the Connect schemas seen so far, found by their exact bytes. With the {schema, payload} wrapper every
- * record repeats its table's schema, most of its bytes: each distinct schema is read into a tree once and shared,
- * read only. Found by length, then told apart byte for byte (a vectorised compare), because copying each record's
- * schema into a String and hashing it was a tenth of the CRM task's time. Bounded: it empties itself when full, so
+ * record repeats its table's schema, most of its bytes: each distinct schema is read into a tree once and shared, read
+ * only. Found by length, then told apart byte for byte (a vectorised compare), because copying each record's schema
+ * into a String and hashing it was up to a tenth of the CRM task's time. Bounded: it empties itself when full, so
  * hostile input cannot grow it without end. Shared by the threads of a JVM; not Flink state.
  */
 final class SchemaTrees {
