@@ -23,12 +23,18 @@ class DuplicateFilterTest {
         return new KafkaRecord("pbx.cdr", 0, offset, 1_000L, null, value.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** An opened harness around the filter, keyed as the job keys it. */
+    static KeyedOneInputStreamOperatorTestHarness<String, KafkaRecord, KafkaRecord> opened(DuplicateFilter filter)
+            throws Exception {
+        var harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(filter), filter::keyOf,
+                Types.STRING);
+        harness.open();
+        return harness;
+    }
+
     @Test
     void secondCopyOfTheSameContentBecomesADeadLetterNamingTheFirst() throws Exception {
-        try (var harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new DuplicateFilter(Duration.ofDays(7), DUPLICATES)),
-                DuplicateFilter::recordKey, Types.STRING)) {
-            harness.open();
+        try (var harness = opened(new DuplicateFilter(Duration.ofDays(7), DUPLICATES))) {
 
             harness.processElement(record(1, "a,b,c"), 1_000L);
             harness.processElement(record(2, "a,b,d"), 1_000L);
@@ -46,10 +52,7 @@ class DuplicateFilterTest {
 
     @Test
     void forgetsRecordsAfterItsMemoryAndDropsTheirStateAsLaterRecordsArrive() throws Exception {
-        try (var harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new DuplicateFilter(Duration.ofHours(1), DUPLICATES)),
-                DuplicateFilter::recordKey, Types.STRING)) {
-            harness.open();
+        try (var harness = opened(new DuplicateFilter(Duration.ofHours(1), DUPLICATES))) {
             harness.setStateTtlProcessingTime(0);
             for (int i = 0; i < 10; i++) {
                 harness.processElement(record(i, "early " + i), 1_000L);
@@ -83,10 +86,7 @@ class DuplicateFilterTest {
         KafkaRecord updated = new KafkaRecord("crm.public.leads", 0, 2, 2_000L, rowKey, "u".getBytes(StandardCharsets.UTF_8));
         assertThat(DuplicateFilter.recordKey(created)).isEqualTo(DuplicateFilter.recordKey(updated));
 
-        try (var harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new DuplicateFilter(Duration.ofDays(7), DUPLICATES)),
-                DuplicateFilter::recordKey, Types.STRING)) {
-            harness.open();
+        try (var harness = opened(new DuplicateFilter(Duration.ofDays(7), DUPLICATES))) {
             harness.processElement(created, 1_000L);
             harness.processElement(updated, 2_000L);
             harness.processElement(created, 3_000L);
@@ -106,9 +106,7 @@ class DuplicateFilterTest {
         KafkaRecord corrected = new KafkaRecord("bank.statements", 0, 3, 3_000L, "day1.sta".getBytes(StandardCharsets.UTF_8),
                 ":20:STMT\n:25:1235\n".getBytes(StandardCharsets.UTF_8));
 
-        try (var harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(filter),
-                filter::keyOf, Types.STRING)) {
-            harness.open();
+        try (var harness = opened(filter)) {
             harness.processElement(dropped, 1_000L);
             harness.processElement(renamed, 2_000L);
             harness.processElement(corrected, 3_000L);
