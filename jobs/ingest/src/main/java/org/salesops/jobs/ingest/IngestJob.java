@@ -183,7 +183,7 @@ public final class IngestJob {
         DuplicateFilter dedup = new DuplicateFilter(settings.dedupMemory(), DEAD_LETTERS, Set.of(STATEMENT_TOPIC));
         SingleOutputStreamOperator<KafkaRecord> unique = source.open(env, watermarks())
                 .keyBy(dedup::keyOf, TypeInformation.of(String.class))
-                .process(dedup)
+                .process(dedup).returns(KafkaRecord.TYPE)
                 .name(family + ": drop re-deliveries").uid(family + "-dedup");
         RecordRouter<T> router = new RecordRouter<>(parser, rows, tables, DEAD_LETTERS, settings.allowedLateness());
         SingleOutputStreamOperator<T> parsed = unique.process(router).returns(type)

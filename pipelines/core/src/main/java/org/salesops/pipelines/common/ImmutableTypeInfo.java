@@ -10,7 +10,8 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
  * but handed to each chained operator as they are instead of deep-copied ({@link ImmutableSerializer}). Flink copies
  * a value for every operator chained after the one that emits it (object reuse is off); a parsed CRM change feeds
  * about twenty such operators, and copying its two maps of values through Kryo twenty times was a quarter of the
- * CRM task's CPU. Only for types whose every field, and every value inside, is immutable.
+ * CRM task's CPU. Only for types nobody changes once made: immutable ones, or plain records that every reader treats
+ * as read-only ({@link KafkaRecord}, whose bytes only the parsers read).
  */
 public final class ImmutableTypeInfo<T> extends TypeInformation<T> {
 
