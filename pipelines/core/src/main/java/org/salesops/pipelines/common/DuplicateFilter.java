@@ -4,13 +4,16 @@ import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -20,7 +23,12 @@ import org.apache.flink.util.OutputTag;
  * (a connector re-delivering after a restart, a file dropped twice) into a dead letter, so
  * duplicates are accounted for but never counted twice. Keyed by {@link #recordKey} — the Kafka
  * key, so all changes of one CRM row stay on one parallel task and keep their order downstream —
- * and remembering the content digests seen under that key for {@code remember} (state TTL).
+ * and remembering each content digest seen under that key for {@code remember}.
+ *
+ * <p>The digests of a key are one value, not a map state: Flink's clean-up of expired state visits a few keys at
+ * every state access, and for a map state it copied each visited key's whole map, a sixth of the CRM task's time in
+ * a replay. A value is checked by its time alone. So the value's state TTL drops keys gone quiet for {@code remember},
+ * and each write leaves out the digests of a busy key older than that.
  *
  * <p>Records of a file topic are whole files keyed by their file name; a file's name is not what it is: the same
  * statement exported twice, or moved back from processed/ under its timestamped name, is the same file. Their key
@@ -31,7 +39,36 @@ public class DuplicateFilter extends KeyedProcessFunction<String, KafkaRecord, K
     private final Duration remember;
     private final OutputTag<Map<String, Object>> duplicates;
     private final Set<String> fileTopics;
-    private transient MapState<String, String> firstSeenAt;
+    private transient ValueState<List<SeenContent>> seen;
+
+    /**
+     * A content seen under the key: the first half of its SHA-256 (a collision would need two of one row's
+     * versions to agree in 128 bits), the partition and offset it was first read from (the topic is the key's), and
+     * when (processing time). Numbers only: a checkpoint writes every one of them, and text is written out slowly.
+     */
+    public static class SeenContent {
+        public long digestHigh;
+        public long digestLow;
+        public int partition;
+        public long offset;
+        public long seenAt;
+
+        public SeenContent() {
+        }
+
+        SeenContent(byte[] digest, KafkaRecord record, long seenAt) {
+            ByteBuffer bytes = ByteBuffer.wrap(digest);
+            this.digestHigh = bytes.getLong();
+            this.digestLow = bytes.getLong();
+            this.partition = record.partition;
+            this.offset = record.offset;
+            this.seenAt = seenAt;
+        }
+
+        boolean sameContent(SeenContent other) {
+            return digestHigh == other.digestHigh && digestLow == other.digestLow;
+        }
+    }
 
     public DuplicateFilter(Duration remember, OutputTag<Map<String, Object>> duplicates) {
         this(remember, duplicates, Set.of());
@@ -45,26 +82,30 @@ public class DuplicateFilter extends KeyedProcessFunction<String, KafkaRecord, K
 
     /** What to key the stream by for this filter: {@link #recordKey}, or for a file topic the digest of the file. */
     public String keyOf(KafkaRecord record) {
-        return fileTopics.contains(record.topic) ? record.topic + ":" + digest(record.value) : recordKey(record);
+        return fileTopics.contains(record.topic) ? record.topic + ":" + hex(digest(record.value)) : recordKey(record);
     }
 
-    private String contentOf(KafkaRecord record) {
+    private byte[] contentOf(KafkaRecord record) {
         return fileTopics.contains(record.topic) ? digest(record.value) : contentDigest(record);
     }
 
     /** Topic plus the Kafka key (a digest of the value for records without key). */
     public static String recordKey(KafkaRecord record) {
-        return record.topic + ":" + (record.key != null ? digest(record.key) : digest(record.value));
+        return record.topic + ":" + hex(record.key != null ? digest(record.key) : digest(record.value));
     }
 
     /** SHA-256 of key and value: equal content, equal digest. */
-    static String contentDigest(KafkaRecord record) {
+    private static byte[] contentDigest(KafkaRecord record) {
         byte[] key = record.key == null ? new byte[0] : record.key;
         byte[] value = record.value == null ? new byte[0] : record.value;
         return digest(ByteBuffer.allocate(4).putInt(key.length).array(), key, value);
     }
 
-    private static String digest(byte[]... parts) {
+    private static String hex(byte[] digest) {
+        return HexFormat.of().formatHex(digest);
+    }
+
+    private static byte[] digest(byte[]... parts) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (byte[] part : parts) {
@@ -72,7 +113,7 @@ public class DuplicateFilter extends KeyedProcessFunction<String, KafkaRecord, K
                     sha.update(part);
                 }
             }
-            return HexFormat.of().formatHex(sha.digest());
+            return sha.digest();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -80,21 +121,38 @@ public class DuplicateFilter extends KeyedProcessFunction<String, KafkaRecord, K
 
     @Override
     public void open(OpenContext openContext) {
-        MapStateDescriptor<String, String> descriptor = new MapStateDescriptor<>("first-seen-at", String.class, String.class);
+        ValueStateDescriptor<List<SeenContent>> descriptor =
+                new ValueStateDescriptor<>("seen-contents", Types.LIST(Types.POJO(SeenContent.class)));
         descriptor.enableTimeToLive(StateTtlConfig.newBuilder(remember).build());
-        firstSeenAt = getRuntimeContext().getMapState(descriptor);
+        seen = getRuntimeContext().getState(descriptor);
     }
 
     @Override
     public void processElement(KafkaRecord record, Context ctx, Collector<KafkaRecord> out) throws Exception {
-        String content = contentOf(record);
-        String first = firstSeenAt.get(content);
-        if (first == null) {
-            firstSeenAt.put(content, record.position());
-            out.collect(record);
-        } else {
-            ctx.output(duplicates, DeadLetter.row(record, DeadLetter.DUPLICATE,
-                    "duplicate: the same record was already ingested from " + first));
+        long now = ctx.timerService().currentProcessingTime();
+        SeenContent content = new SeenContent(contentOf(record), record, now);
+        List<SeenContent> known = seen.value();
+        if (known != null) {
+            for (SeenContent first : known) {
+                if (now - first.seenAt < remember.toMillis() && first.sameContent(content)) {
+                    ctx.output(duplicates, DeadLetter.row(record, DeadLetter.DUPLICATE,
+                            "duplicate: the same record was already ingested from "
+                                    + record.topic + "/" + first.partition + "@" + first.offset));
+                    return;
+                }
+            }
         }
+        // A new list, never the stored one changed: a checkpoint may be writing that one out.
+        List<SeenContent> remembered = new ArrayList<>(known == null ? 1 : known.size() + 1);
+        if (known != null) {
+            for (SeenContent first : known) {
+                if (now - first.seenAt < remember.toMillis()) {
+                    remembered.add(first);
+                }
+            }
+        }
+        remembered.add(content);
+        seen.update(remembered);
+        out.collect(record);
     }
 }

@@ -73,6 +73,35 @@ class DuplicateFilterTest {
     }
 
     @Test
+    void aBusyRowForgetsEachChangeAfterTheMemoryThoughTheRowStaysRemembered() throws Exception {
+        byte[] rowKey = "{\"id\":7}".getBytes(StandardCharsets.UTF_8);
+        KafkaRecord created = new KafkaRecord("crm.public.leads", 0, 1, 1_000L, rowKey, "c".getBytes(StandardCharsets.UTF_8));
+        KafkaRecord updated = new KafkaRecord("crm.public.leads", 0, 2, 2_000L, rowKey, "u".getBytes(StandardCharsets.UTF_8));
+        long memory = Duration.ofHours(1).toMillis();
+
+        try (var harness = opened(new DuplicateFilter(Duration.ofHours(1), DUPLICATES))) {
+            harness.setStateTtlProcessingTime(0);
+            harness.processElement(created, 1_000L);
+            at(harness, memory / 2);
+            harness.processElement(updated, 2_000L);
+            at(harness, memory + 1);
+            harness.processElement(created, 3_000L); // the creation is forgotten, the row's state is not
+            harness.processElement(updated, 4_000L); // the update is still within memory
+
+            assertThat(harness.extractOutputValues()).extracting(r -> r.offset).containsExactly(1L, 2L, 1L);
+            assertThat(harness.getSideOutput(DUPLICATES)).singleElement()
+                    .satisfies(r -> assertThat((String) r.getValue().get("error")).contains("crm.public.leads/0@2"));
+        }
+    }
+
+    /** Moves both the clock of state expiry and the operator's processing time. */
+    private static void at(KeyedOneInputStreamOperatorTestHarness<String, KafkaRecord, KafkaRecord> harness, long millis)
+            throws Exception {
+        harness.setStateTtlProcessingTime(millis);
+        harness.setProcessingTime(millis);
+    }
+
+    @Test
     void sameValueOnAnotherTopicIsNotADuplicate() {
         KafkaRecord a = record(1, "x");
         KafkaRecord b = new KafkaRecord("bank.camt054", 0, 1, 1_000L, null, a.value);
