@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.salesops.pipelines.common.RejectedInput;
 
 /**
@@ -31,12 +33,20 @@ public record ConnectJson(JsonNode schema, JsonNode payload) {
 
     private static final SchemaTrees SCHEMAS = new SchemaTrees(MAPPER, 1_000);
 
+    /** How JsonConverter begins a wrapped record, and what comes between its schema and its payload. */
+    private static final byte[] SCHEMA_FIRST = "{\"schema\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] THEN_PAYLOAD = ",\"payload\":".getBytes(StandardCharsets.UTF_8);
+
     /**
      * Reads the bytes and unwraps the {schema, payload} wrapper when present.
      *
      * @param what what the bytes are ("value", "key"), for the reason when they are not JSON
      */
     public static ConnectJson read(byte[] bytes, String what) throws RejectedInput {
+        ConnectJson wrapped = knownSchemaFirst(bytes);
+        if (wrapped != null) {
+            return wrapped;
+        }
         try (JsonParser parser = MAPPER.createParser(bytes)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -54,6 +64,38 @@ public record ConnectJson(JsonNode schema, JsonNode payload) {
             throw new RejectedInput("malformed JSON in the " + what + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new RejectedInput("unreadable " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The wrapper exactly as JsonConverter writes it, {@code {"schema":S,"payload":P}} with a schema S already known,
+     * read without going through S: only P is parsed. Null when the record is anything else, or P is not one JSON
+     * value; {@link #read} then reads the record token by token, and says what is wrong with it. Going through the
+     * schema, most of each record's bytes, token by token was a fifth of the CRM task's time in a replay.
+     */
+    private static ConnectJson knownSchemaFirst(byte[] bytes) {
+        if (!Arrays.equals(SCHEMA_FIRST, 0, SCHEMA_FIRST.length, bytes, 0, Math.min(bytes.length, SCHEMA_FIRST.length))) {
+            return null;
+        }
+        SchemaTrees.Found schema = SCHEMAS.startingAt(bytes, SCHEMA_FIRST.length);
+        if (schema == null) {
+            return null;
+        }
+        int between = SCHEMA_FIRST.length + schema.length();
+        int payload = between + THEN_PAYLOAD.length;
+        int end = bytes.length - 1;
+        if (end <= payload || bytes[end] != '}'
+                || !Arrays.equals(THEN_PAYLOAD, 0, THEN_PAYLOAD.length, bytes, between, payload)) {
+            return null;
+        }
+        try (JsonParser parser = MAPPER.createParser(bytes, payload, end - payload)) {
+            if (parser.nextToken() == null) {
+                return null;
+            }
+            JsonNode value = value(parser);
+            return parser.nextToken() == null ? new ConnectJson(schema.tree(), value) : null;
+        } catch (IOException e) {
+            return null;
         }
     }
 

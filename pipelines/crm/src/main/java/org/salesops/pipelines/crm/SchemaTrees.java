@@ -21,6 +21,10 @@ final class SchemaTrees {
     private record Known(byte[] text, JsonNode tree) {
     }
 
+    /** A known schema found in a record: its tree, and how many bytes its text takes there. */
+    record Found(JsonNode tree, int length) {
+    }
+
     private final ObjectMapper mapper;
     private final int capacity;
     private final Map<Integer, List<Known>> byLength = new ConcurrentHashMap<>();
@@ -28,6 +32,23 @@ final class SchemaTrees {
     SchemaTrees(ObjectMapper mapper, int capacity) {
         this.mapper = mapper;
         this.capacity = capacity;
+    }
+
+    /**
+     * The known schema whose text the bytes hold from {@code start} on, or null. A known text is one whole JSON
+     * object, so where it matches, the schema in the record ends where the text does, without reading it.
+     */
+    Found startingAt(byte[] bytes, int start) {
+        int room = bytes.length - start;
+        for (List<Known> sameLength : byLength.values()) {
+            for (Known known : sameLength) {
+                int length = known.text().length;
+                if (length <= room && Arrays.equals(known.text(), 0, length, bytes, start, start + length)) {
+                    return new Found(known.tree(), length);
+                }
+            }
+        }
+        return null;
     }
 
     /** The tree of the schema text {@code bytes[start, start + length)}. */

@@ -31,6 +31,29 @@ class ConnectJsonTest {
         assertThat(json.schema()).isEqualTo(wrapped && whole.get("schema").isObject() ? whole.get("schema") : null);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("events")
+    void readsASampleWhoseSchemaIsKnownAsTheWholeTreeSays(Samples.Event event) throws Exception {
+        ConnectJson.read(event.bytes(), "value"); // now its schema, if any, is known
+
+        readsEverySampleAsTheWholeTreeSays(event);
+    }
+
+    @Test
+    void readsAKnownSchemaFollowedByMoreThanOnePayloadTokenByToken() throws RejectedInput {
+        String schema = "{\"type\":\"struct\",\"fields\":[],\"name\":\"crm.known.Key\"}";
+        ConnectJson known = ConnectJson.read(bytes("{\"schema\":" + schema + ",\"payload\":{\"id\":1}}"), "key");
+
+        ConnectJson more = ConnectJson.read(bytes("{\"schema\":" + schema + ",\"payload\":{\"id\":3},\"x\":1}"), "key");
+
+        assertThat(more.schema()).isSameAs(known.schema());
+        assertThat(more.payload().get("id").longValue()).isEqualTo(3);
+        for (String malformed : List.of(",\"payload\":{\"id\":3}}}", ",\"payload\":1 2}", ",\"payload\":}", ",\"payload\":{\"id\":}")) {
+            assertThatThrownBy(() -> ConnectJson.read(bytes("{\"schema\":" + schema + malformed), "key"))
+                    .isInstanceOf(RejectedInput.class).hasMessageStartingWith("malformed JSON in the key: ");
+        }
+    }
+
     @Test
     void readsEachDistinctSchemaOnce() throws RejectedInput {
         String schema = "{\"type\":\"struct\",\"fields\":[{\"type\":\"int64\",\"field\":\"id\"}],\"name\":\"crm.leads.Key\"}";

@@ -41,6 +41,20 @@ class SchemaTreesTest {
     }
 
     @Test
+    void findsAKnownTextWhereARecordHoldsItAndNothingElse() throws Exception {
+        SchemaTrees trees = new SchemaTrees(MAPPER, 10);
+        JsonNode leads = trees.tree(bytes(LEADS), 0, LEADS.length());
+        byte[] record = bytes("{\"schema\":" + LEADS + ",\"payload\":{}}");
+
+        SchemaTrees.Found found = trees.startingAt(record, 10);
+
+        assertThat(found.tree()).isSameAs(leads);
+        assertThat(found.length()).isEqualTo(LEADS.length());
+        assertThat(trees.startingAt(bytes("{\"schema\":" + LEADZ + "}"), 10)).isNull();
+        assertThat(trees.startingAt(bytes("{\"schema\":" + LEADS.substring(0, 20)), 10)).isNull();
+    }
+
+    @Test
     void forgetsEverythingWhenFullAndStillAnswers() throws Exception {
         SchemaTrees trees = new SchemaTrees(MAPPER, 2);
         JsonNode leads = trees.tree(bytes(LEADS), 0, LEADS.length());
