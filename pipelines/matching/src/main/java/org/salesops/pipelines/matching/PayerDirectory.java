@@ -223,10 +223,14 @@ final class PayerDirectory {
         if (customer == null) {
             return false;
         }
+        // Each name's pieces looked up once, not once per payer piece: this runs for every customer in the rarest
+        // postings, thousands in a large company.
+        List<Set<String>> names = new ArrayList<>(customer.nameKeys.size());
+        customer.nameKeys.forEach(name -> names.add(gramsOfName.apply(name)));
         int shared = 0;
         for (String piece : payer.pieces()) {
-            for (String name : customer.nameKeys) {
-                if (gramsOfName.apply(name).contains(piece)) {
+            for (Set<String> pieces : names) {
+                if (pieces.contains(piece)) {
                     shared++;
                     break;
                 }
