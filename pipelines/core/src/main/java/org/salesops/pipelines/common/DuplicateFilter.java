@@ -137,24 +137,20 @@ public class DuplicateFilter extends KeyedProcessFunction<String, KafkaRecord, K
         long now = ctx.timerService().currentProcessingTime();
         SeenContent content = new SeenContent(contentOf(record), record, now);
         List<SeenContent> known = seen.value();
-        if (known != null) {
-            for (SeenContent first : known) {
-                if (now - first.seenAt < remember.toMillis() && first.sameContent(content)) {
-                    ctx.output(duplicates, DeadLetter.row(record, DeadLetter.DUPLICATE,
-                            "duplicate: the same record was already ingested from "
-                                    + record.topic + "/" + first.partition + "@" + first.offset));
-                    return;
-                }
-            }
-        }
-        // A new list, never the stored one changed: a checkpoint may be writing that one out.
+        // A new list, never the stored one changed: a checkpoint may be writing that one out. Contents older than
+        // the memory are forgotten on the way.
         List<SeenContent> remembered = new ArrayList<>(known == null ? 1 : known.size() + 1);
-        if (known != null) {
-            for (SeenContent first : known) {
-                if (now - first.seenAt < remember.toMillis()) {
-                    remembered.add(first);
-                }
+        for (SeenContent first : known == null ? List.<SeenContent>of() : known) {
+            if (now - first.seenAt >= remember.toMillis()) {
+                continue;
             }
+            if (first.sameContent(content)) {
+                ctx.output(duplicates, DeadLetter.row(record, DeadLetter.DUPLICATE,
+                        "duplicate: the same record was already ingested from "
+                                + record.topic + "/" + first.partition + "@" + first.offset));
+                return;
+            }
+            remembered.add(first);
         }
         remembered.add(content);
         seen.update(remembered);
