@@ -105,15 +105,9 @@ public final class IngestJob {
     public void build(StreamExecutionEnvironment env) {
         List<DataStream<Map<String, Object>>> deadLetters = new ArrayList<>();
 
-        List<TableDefinition> crmTables = TableDefinitions.rawTables().stream()
-                .filter(t -> t.name().startsWith("crm_")).toList();
-        DataStream<CrmChange> crm = ingest(env, "crm", sources.crm(), Parsers::crm, RawRows::crm,
-                crmTables, CrmChange.TYPE, deadLetters);
-        DataStream<CallRecord> calls = ingest(env, "calls", sources.calls(), Parsers::calls, RawRows::call,
-                List.of(TableDefinitions.load("raw/calls")), TypeInformation.of(CallRecord.class), deadLetters);
-        DataStream<BankTransaction> bank = ingest(env, "bank", sources.bank(), Parsers::bank, RawRows::bank,
-                List.of(TableDefinitions.load("raw/bank_transactions")), TypeInformation.of(BankTransaction.class),
-                deadLetters);
+        DataStream<CrmChange> crm = ingest(env, InputFamily.crm(), sources.crm(), deadLetters);
+        DataStream<CallRecord> calls = ingest(env, InputFamily.calls(), sources.calls(), deadLetters);
+        DataStream<BankTransaction> bank = ingest(env, InputFamily.bank(), sources.bank(), deadLetters);
 
         @SuppressWarnings("unchecked")
         DataStream<Map<String, Object>>[] others = deadLetters.subList(1, deadLetters.size()).toArray(DataStream[]::new);
@@ -175,20 +169,18 @@ public final class IngestJob {
         return strategy.withTimestampAssigner((record, previous) -> record.timestamp);
     }
 
-    private <T> DataStream<T> ingest(StreamExecutionEnvironment env, String family, RecordSource source,
-                                     RecordRouter.Parser<T> parser, RecordRouter.Rows<T> rows,
-                                     List<TableDefinition> tables, TypeInformation<T> type,
+    private <T> DataStream<T> ingest(StreamExecutionEnvironment env, InputFamily<T> family, RecordSource source,
                                      List<DataStream<Map<String, Object>>> deadLetters) {
         // A statement file is the same file under any name: dropped twice, or exported again and renamed.
         DuplicateFilter dedup = new DuplicateFilter(settings.dedupMemory(), DEAD_LETTERS, Set.of(STATEMENT_TOPIC));
         SingleOutputStreamOperator<KafkaRecord> unique = source.open(env, watermarks())
                 .keyBy(dedup::keyOf, TypeInformation.of(String.class))
                 .process(dedup).returns(KafkaRecord.TYPE)
-                .name(family + ": drop re-deliveries").uid(family + "-dedup");
-        RecordRouter<T> router = new RecordRouter<>(parser, rows, tables, DEAD_LETTERS, settings.allowedLateness());
-        SingleOutputStreamOperator<T> parsed = unique.process(router).returns(type)
-                .name(family + ": parse and route").uid(family + "-parse");
-        for (TableDefinition table : tables) {
+                .name(family.name() + ": drop re-deliveries").uid(family.name() + "-dedup");
+        RecordRouter<T> router = new RecordRouter<>(family, DEAD_LETTERS, settings.allowedLateness());
+        SingleOutputStreamOperator<T> parsed = unique.process(router).returns(family.type())
+                .name(family.name() + ": parse and route").uid(family.name() + "-parse");
+        for (TableDefinition table : family.tables()) {
             sink.write(parsed.getSideOutput(router.tagOf(table)), table);
         }
         deadLetters.add(unique.getSideOutput(DEAD_LETTERS));

@@ -14,7 +14,7 @@ final class RawRows {
     private RawRows() {
     }
 
-    static RecordRouter.TableRow crm(CrmChange change, KafkaRecord record) {
+    static InputFamily.TableRow crm(CrmChange change, KafkaRecord record) {
         Map<String, Object> row = record.withLineage(new HashMap<>());
         Map<String, Object> entity = change.after() != null ? change.after() : change.before();
         if (entity != null) {
@@ -24,10 +24,10 @@ final class RawRows {
         row.put("_committed_at", change.committedAt() != null ? change.committedAt() : Instant.ofEpochMilli(record.timestamp));
         row.put("_lsn", change.lsn());
         row.put("_tx_id", change.txId());
-        return new RecordRouter.TableRow("raw.crm_" + change.table(), row);
+        return new InputFamily.TableRow("raw.crm_" + change.table(), row);
     }
 
-    static RecordRouter.TableRow call(CallRecord call, KafkaRecord record) {
+    static InputFamily.TableRow call(CallRecord call, KafkaRecord record) {
         Map<String, Object> row = record.withLineage(new HashMap<>());
         row.put("call_id", call.callId());
         row.put("source", call.source());
@@ -43,10 +43,10 @@ final class RawRows {
         row.put("remote_number", call.remoteNumber());
         row.put("disposition", call.disposition());
         row.put("connected", call.connected());
-        return new RecordRouter.TableRow("raw.calls", row);
+        return new InputFamily.TableRow("raw.calls", row);
     }
 
-    static RecordRouter.TableRow bank(BankTransaction tx, KafkaRecord record) {
+    static InputFamily.TableRow bank(BankTransaction tx, KafkaRecord record) {
         Map<String, Object> row = record.withLineage(new HashMap<>());
         row.put("transaction_key", tx.transactionKey());
         row.put("source_format", tx.sourceFormat());
@@ -67,6 +67,6 @@ final class RawRows {
         row.put("creditor_reference", tx.creditorReference());
         row.put("referred_documents", tx.referredDocuments());
         row.put("bank_transaction_code", tx.bankTransactionCode());
-        return new RecordRouter.TableRow("raw.bank_transactions", row);
+        return new InputFamily.TableRow("raw.bank_transactions", row);
     }
 }

@@ -6,8 +6,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.flink.api.common.typeinfo.TypeHint;
@@ -19,7 +17,6 @@ import org.apache.flink.util.OutputTag;
 import org.junit.jupiter.api.Test;
 import org.salesops.pipelines.calls.CallRecord;
 import org.salesops.pipelines.common.KafkaRecord;
-import org.salesops.pipelines.tables.TableDefinitions;
 
 class RecordRouterTest {
 
@@ -31,8 +28,7 @@ class RecordRouterTest {
             + "\"2026-03-02 02:00:00\",\"120\",\"115\",\"ANSWERED\",\"DOCUMENTATION\",\"1772416680.1\",\"\"";
 
     static OneInputStreamOperatorTestHarness<KafkaRecord, CallRecord> harness(Duration lateness) throws Exception {
-        RecordRouter<CallRecord> router = new RecordRouter<>(Parsers::calls, RawRows::call,
-                List.of(TableDefinitions.load("raw/calls")), DEAD_LETTERS, lateness);
+        RecordRouter<CallRecord> router = new RecordRouter<>(InputFamily.calls(), DEAD_LETTERS, lateness);
         return ProcessFunctionTestHarnesses.forProcessFunction(router);
     }
 

@@ -1,5 +1,6 @@
 package org.salesops.pipelines.tables;
 
+import java.io.Serializable;
 import java.util.List;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.iceberg.PartitionSpec;
@@ -18,7 +19,7 @@ public record TableDefinition(
         String description,
         Schema schema,
         PartitionSpec partitionSpec,
-        List<String> identifierColumns) {
+        List<String> identifierColumns) implements Serializable {
 
     public TableIdentifier identifier() {
         return TableIdentifier.of(Namespace.of(namespace), name);
