@@ -223,7 +223,7 @@ public final class BenchCommand implements Runnable {
         @Mixin
         CompanyOptions company;
 
-        @Option(names = "--repetitions", defaultValue = "3", description = "Limit + replay pairs; medians are reported (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--repetitions", defaultValue = "3", description = "Limit, floor and replay runs each; medians are reported (default: ${DEFAULT-VALUE}).")
         int repetitions;
 
         @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism and limit threads (default: ${DEFAULT-VALUE}).")
@@ -249,18 +249,22 @@ public final class BenchCommand implements Runnable {
                 throw new ParameterException(spec.commandLine(),
                         "--repetitions and --warm-queries must be at least 1: the bench reports medians of them");
             }
-            Console.step("回放基准 Replay benchmark: " + repetitions + " x (limit, replay), parallelism " + parallelism
+            Console.step("回放基准 Replay benchmark: " + repetitions + " x (limit, floor, replay), parallelism " + parallelism
                     + ", checkpoints every " + checkpointing);
             ReplayBenchmark.Result r = inOwnDir(dir -> ReplayBenchmark.run(dir, ports.stack(),
                     new ReplayBenchmark.Options(company.profile(), repetitions, parallelism, checkpointing, warmQueries)));
             double limit = r.limitMedianPerSecond();
+            double floor = r.floorMedianPerSecond();
             double replay = r.replayMedianPerSecond();
             System.out.printf(Locale.ROOT, "%n吞吐 Throughput, %d input records, medians of %d%n", r.records(), repetitions);
             System.out.printf(Locale.ROOT, "  limit  (Kafka consume + parse, no Flink)   %10.0f records/s   runs %s%n", limit,
                     seconds(r.limits().stream().map(RawConsumeLimit.Result::elapsed).toList()));
+            System.out.printf(Locale.ROOT, "  floor  (limit + typed rows in Iceberg)     %10.0f records/s   runs %s%n", floor,
+                    seconds(r.floors().stream().map(RawConsumeLimit.Result::elapsed).toList()));
             System.out.printf(Locale.ROOT, "  replay (whole ingest job, exactly-once)    %10.0f records/s   runs %s%n", replay,
                     seconds(r.replays()));
-            System.out.printf(Locale.ROOT, "  replay / limit = %.4f;  replay / goal (100,000/s) = %.4f%n", replay / limit, replay / 100_000);
+            System.out.printf(Locale.ROOT, "  replay / limit = %.4f;  floor / limit = %.4f;  replay / floor = %.4f;  replay / goal (100,000/s) = %.4f%n",
+                    replay / limit, floor / limit, replay / floor, replay / 100_000);
             double sql = r.sqlBaselineMedianPerSecond();
             System.out.printf(Locale.ROOT, "  plain Flink SQL, 3 metrics, 4 CRM topics   %10.0f records/s   runs %s%n", sql,
                     seconds(r.sqlBaselines().stream().map(SqlBaseline.Result::elapsed).toList()));

@@ -1,6 +1,5 @@
 package org.salesops.jobs.cli;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,25 +9,23 @@ import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Pattern;
+import java.util.function.IntFunction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.salesops.jobs.ingest.IngestJob;
-import org.salesops.pipelines.bank.CamtParser;
-import org.salesops.pipelines.bank.StatementFileParser;
-import org.salesops.pipelines.calls.CallRecordParser;
+import org.salesops.jobs.ingest.InputFamily;
+import org.salesops.pipelines.common.KafkaRecord;
 import org.salesops.pipelines.common.RejectedInput;
-import org.salesops.pipelines.crm.CrmChangeParser;
 
 /**
  * The limit a replay is measured against: every input record read from Kafka (read_committed, from the
  * beginning to the end offsets that exist at start) and parsed by the same parsers the job uses, with no
  * Flink, no state, no tables. One consumer thread per core, the input partitions dealt out between them,
- * as the job's parallelism deals them out between its source tasks.
+ * as the job's parallelism deals them out between its source tasks. The same reading serves the floor
+ * ({@link TypedRowsFloor}), which also stores each record.
  */
 final class RawConsumeLimit {
 
@@ -36,16 +33,41 @@ final class RawConsumeLimit {
         double perSecond() {
             return records / Math.max(1e-9, elapsed.toNanos() / 1e9);
         }
+
+        Result plus(Duration more) {
+            return new Result(records, rejected, elapsed.plus(more));
+        }
     }
 
-    private static final List<Pattern> INPUT_TOPICS = List.of(Pattern.compile(IngestJob.CRM_TOPICS),
-            Pattern.compile(Pattern.quote(IngestJob.CALL_TOPIC)), Pattern.compile(IngestJob.BANK_TOPICS));
+    /** What one consumer thread does with each record it reads, and once after its last. */
+    interface RecordWork {
+        /** Throws for a record the job would make a dead letter; it is counted as rejected. */
+        void accept(InputFamily<?> family, KafkaRecord record) throws RejectedInput;
+
+        default void finish() throws Exception {
+        }
+    }
 
     private RawConsumeLimit() {
     }
 
+    /** The limit: each record parsed, nothing kept. */
     static Result run(String bootstrapServers, int threads) throws Exception {
-        List<TopicPartition> partitions = inputPartitions(bootstrapServers);
+        return run(bootstrapServers, threads, thread -> RawConsumeLimit::parse);
+    }
+
+    private static void parse(InputFamily<?> family, KafkaRecord record) throws RejectedInput {
+        try {
+            family.parse(record);
+        } catch (RuntimeException e) {
+            throw new RejectedInput("could not be parsed: " + e); // as the job's router words a parser bug
+        }
+    }
+
+    /** Reads every input record once, on {@code threads} threads, each with its own work. */
+    static Result run(String bootstrapServers, int threads, IntFunction<RecordWork> workOfThread) throws Exception {
+        List<InputFamily<?>> families = InputFamily.all();
+        List<TopicPartition> partitions = inputPartitions(bootstrapServers, families);
         List<List<TopicPartition>> shares = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             shares.add(new ArrayList<>());
@@ -57,8 +79,10 @@ final class RawConsumeLimit {
         try {
             long started = System.nanoTime();
             List<Future<long[]>> results = new ArrayList<>();
-            for (List<TopicPartition> share : shares) {
-                results.add(pool.submit(() -> consumeAndParse(bootstrapServers, share)));
+            for (int i = 0; i < threads; i++) {
+                List<TopicPartition> share = shares.get(i);
+                RecordWork work = workOfThread.apply(i);
+                results.add(pool.submit(() -> consume(bootstrapServers, share, families, work)));
             }
             long records = 0;
             long rejected = 0;
@@ -72,11 +96,11 @@ final class RawConsumeLimit {
         }
     }
 
-    private static List<TopicPartition> inputPartitions(String bootstrapServers) {
+    private static List<TopicPartition> inputPartitions(String bootstrapServers, List<InputFamily<?>> families) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers)) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (Map.Entry<String, List<PartitionInfo>> topic : consumer.listTopics().entrySet()) {
-                if (INPUT_TOPICS.stream().anyMatch(p -> p.matcher(topic.getKey()).matches())) {
+                if (families.stream().anyMatch(f -> f.reads(topic.getKey()))) {
                     topic.getValue().forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
                 }
             }
@@ -85,11 +109,9 @@ final class RawConsumeLimit {
     }
 
     /** Reads the partitions to their end offsets at start; returns {records, rejected}. */
-    private static long[] consumeAndParse(String bootstrapServers, List<TopicPartition> partitions) {
-        CrmChangeParser crm = new CrmChangeParser();
-        CallRecordParser calls = new CallRecordParser();
-        CamtParser camt = new CamtParser();
-        StatementFileParser statements = new StatementFileParser();
+    private static long[] consume(String bootstrapServers, List<TopicPartition> partitions,
+                                  List<InputFamily<?>> families, RecordWork work) throws Exception {
+        Map<String, InputFamily<?>> familyOfTopic = new HashMap<>();
         long records = 0;
         long rejected = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers)) {
@@ -98,34 +120,22 @@ final class RawConsumeLimit {
             Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
             end.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
             while (!end.isEmpty()) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                for (ConsumerRecord<byte[], byte[]> consumed : consumer.poll(Duration.ofMillis(200))) {
                     records++;
+                    InputFamily<?> family = familyOfTopic.computeIfAbsent(consumed.topic(),
+                            topic -> families.stream().filter(f -> f.reads(topic)).findFirst().orElseThrow());
                     try {
-                        parse(record, crm, calls, camt, statements);
-                    } catch (RejectedInput | RuntimeException e) {
+                        work.accept(family, new KafkaRecord(consumed.topic(), consumed.partition(), consumed.offset(),
+                                consumed.timestamp(), consumed.key(), consumed.value()));
+                    } catch (RejectedInput e) {
                         rejected++; // the job makes these dead letters; the parse was still done
                     }
                 }
                 end.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
             }
         }
+        work.finish();
         return new long[] {records, rejected};
-    }
-
-    private static void parse(ConsumerRecord<byte[], byte[]> record, CrmChangeParser crm, CallRecordParser calls,
-                              CamtParser camt, StatementFileParser statements) throws RejectedInput {
-        String topic = record.topic();
-        if (topic.startsWith("crm.")) {
-            crm.parse(topic, record.key(), record.value()); // a null value is a Debezium tombstone, parsed too
-        } else if (record.value() == null) {
-            throw new RejectedInput("empty message");
-        } else if (topic.equals(IngestJob.CALL_TOPIC)) {
-            calls.parse(new String(record.value(), StandardCharsets.UTF_8));
-        } else if (topic.equals(IngestJob.STATEMENT_TOPIC)) {
-            statements.parse(record.value(), record.key() == null ? topic : new String(record.key(), StandardCharsets.UTF_8));
-        } else {
-            camt.parse(record.value(), topic + "-" + record.partition() + "@" + record.offset());
-        }
     }
 
     private static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers) {

@@ -23,7 +23,8 @@ import org.salesops.jobs.generator.GeneratedCompany;
 
 /**
  * Replay throughput against its limit, on one stack and one generated company in Kafka. Each repetition
- * first reads and parses every input record with no Flink ({@link RawConsumeLimit}), then replays them
+ * first reads and parses every input record with no Flink ({@link RawConsumeLimit}), then reads them again and
+ * stores each one's typed row or dead letter with no Flink ({@link TypedRowsFloor}), then replays them
  * through the whole ingest job (every rule, exactly-once, Iceberg commits, alerts and matches to Kafka)
  * into empty tables, bounded, on a local MiniCluster; the two alternate so that the machine's noise falls
  * on both alike. The first replay writes the catalog Trino reads; the query timings and the peak memory
@@ -35,12 +36,17 @@ final class ReplayBenchmark {
     record Options(CompanyProfile profile, int repetitions, int parallelism, Duration checkpointing, int warmQueries) {
     }
 
-    record Result(long records, List<RawConsumeLimit.Result> limits, List<Duration> replays,
+    record Result(long records, List<RawConsumeLimit.Result> limits, List<RawConsumeLimit.Result> floors,
+                  List<Duration> replays,
                   List<SqlBaseline.Result> sqlBaselines, OurFigures ours,
                   List<QueryTimings.Timing> queries, Map<String, Long> peakMemoryMiB) {
 
         double limitMedianPerSecond() {
             return Percentiles.median(limits.stream().map(RawConsumeLimit.Result::perSecond).toList());
+        }
+
+        double floorMedianPerSecond() {
+            return Percentiles.median(floors.stream().map(RawConsumeLimit.Result::perSecond).toList());
         }
 
         double replayMedianPerSecond() {
@@ -89,6 +95,7 @@ final class ReplayBenchmark {
         try (LocalStack stack = LocalStack.start(workDir, ports, CatalogKind.SQLITE, Console::detail)) {
             long records = publishCompany(options.profile(), stack.kafkaBootstrap());
             List<RawConsumeLimit.Result> limits = new ArrayList<>();
+            List<RawConsumeLimit.Result> floors = new ArrayList<>();
             List<Duration> replays = new ArrayList<>();
             List<SqlBaseline.Result> sqlBaselines = new ArrayList<>();
             System.gc(); // the generated company is garbage now: its memory is not the job's
@@ -99,6 +106,14 @@ final class ReplayBenchmark {
                 Console.step(String.format(Locale.ROOT, "%d/%d 极限 limit: %d records (%d rejected) in %.2f s = %.0f records/s",
                         i, options.repetitions(), limit.records(), limit.rejected(), limit.elapsed().toMillis() / 1000.0,
                         limit.perSecond()));
+                CatalogSettings floorCatalog = CatalogSettings.sqlite(workDir.resolve("floor-" + i));
+                Files.createDirectories(floorCatalog.warehouse());
+                RawConsumeLimit.Result floor = TypedRowsFloor.run(stack.kafkaBootstrap(), options.parallelism(), floorCatalog);
+                floors.add(floor);
+                DemoCommand.deleteRecursively(workDir.resolve("floor-" + i));
+                Console.step(String.format(Locale.ROOT, "%d/%d 下限 floor: %d records (%d dead letters) stored in %.2f s = %.0f records/s",
+                        i, options.repetitions(), floor.records(), floor.rejected(), floor.elapsed().toMillis() / 1000.0,
+                        floor.perSecond()));
                 CatalogSettings catalog = i == 1 ? stack.catalogSettings() : CatalogSettings.sqlite(workDir.resolve("replay-" + i));
                 Files.createDirectories(catalog.warehouse());
                 Duration replay = IngestRun.run(new IngestRun.Options(stack.kafkaBootstrap(), catalog.name(),
@@ -128,7 +143,7 @@ final class ReplayBenchmark {
                 ours = OurFigures.read(trino);
             }
             peaks = mergeLater(peaks, PeakMemory.peaksMiB(stack.stackDir()));
-            return new Result(records, limits, replays, sqlBaselines, ours, queries, peaks);
+            return new Result(records, limits, floors, replays, sqlBaselines, ours, queries, peaks);
         }
     }
 
