@@ -77,13 +77,12 @@ final class TypedRowsFloor {
     /** One thread's open file per table; its files join {@code written} when the thread has read its last record. */
     private static final class Writers implements RawConsumeLimit.RecordWork {
 
-        private static final String DEAD_LETTERS = "raw.dead_letters";
-
         private final int thread;
         private final Map<String, Target> tables;
         private final Map<String, List<DataFile>> written;
         private final Map<String, TaskWriter<RowData>> open = new HashMap<>();
-        private final RowConverter deadLetter = new RowConverter(TableDefinitions.load("raw/dead_letters"));
+        private final TableDefinition deadLetters = TableDefinitions.load("raw/dead_letters");
+        private final RowConverter deadLetter = new RowConverter(deadLetters);
 
         Writers(int thread, Map<String, Target> tables, Map<String, List<DataFile>> written) {
             this.thread = thread;
@@ -97,7 +96,7 @@ final class TypedRowsFloor {
             try {
                 routed = family.route(record);
             } catch (RejectedInput e) {
-                write(DEAD_LETTERS, deadLetter.convert(DeadLetter.row(record, DeadLetter.REJECTED, e.getMessage())));
+                write(deadLetters.qualifiedName(), deadLetter.convert(DeadLetter.row(record, DeadLetter.REJECTED, e.getMessage())));
                 throw e;
             }
             for (int i = 0; i < routed.rows().size(); i++) {
@@ -114,10 +113,11 @@ final class TypedRowsFloor {
         }
 
         private TaskWriter<RowData> writer(String qualifiedName) {
-            Table table = tables.get(qualifiedName).table();
+            Target target = tables.get(qualifiedName);
+            Table table = target.table();
             long targetFileSize = PropertyUtil.propertyAsLong(table.properties(),
                     TableProperties.WRITE_TARGET_FILE_SIZE_BYTES, TableProperties.WRITE_TARGET_FILE_SIZE_BYTES_DEFAULT);
-            RowDataTaskWriterFactory factory = new RowDataTaskWriterFactory(table, tables.get(qualifiedName).rowType(),
+            RowDataTaskWriterFactory factory = new RowDataTaskWriterFactory(table, target.rowType(),
                     targetFileSize, FileFormat.PARQUET, table.properties(), List.of(), false);
             factory.initialize(thread, 0);
             return factory.create();
