@@ -226,7 +226,7 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--repetitions", defaultValue = "3", description = "Limit, floor and replay runs each; medians are reported (default: ${DEFAULT-VALUE}).")
         int repetitions;
 
-        @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism and limit threads (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism, and the threads of the limit and the floor (default: ${DEFAULT-VALUE}).")
         int parallelism;
 
         @Option(names = "--checkpoint-interval", defaultValue = "PT30S",

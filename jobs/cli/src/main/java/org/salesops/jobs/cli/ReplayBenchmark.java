@@ -22,12 +22,12 @@ import org.salesops.jobs.generator.CompanyProfile;
 import org.salesops.jobs.generator.GeneratedCompany;
 
 /**
- * Replay throughput against its limit, on one stack and one generated company in Kafka. Each repetition
+ * Replay throughput against its limit and its floor, on one stack and one generated company in Kafka. Each repetition
  * first reads and parses every input record with no Flink ({@link RawConsumeLimit}), then reads them again and
  * stores each one's typed row or dead letter with no Flink ({@link TypedRowsFloor}), then replays them
  * through the whole ingest job (every rule, exactly-once, Iceberg commits, alerts and matches to Kafka)
- * into empty tables, bounded, on a local MiniCluster; the two alternate so that the machine's noise falls
- * on both alike. The first replay writes the catalog Trino reads; the query timings and the peak memory
+ * into empty tables, bounded, on a local MiniCluster; the three alternate so that the machine's noise falls
+ * on all alike. The first replay writes the catalog Trino reads; the query timings and the peak memory
  * of the stack follow. After each replay, the plain Flink SQL version of three metrics ({@link SqlBaseline})
  * reads the same topics, for its speed and its answers beside the job's.
  */
