@@ -53,15 +53,7 @@ final class RawConsumeLimit {
 
     /** The limit: each record parsed, nothing kept. */
     static Result run(String bootstrapServers, int threads) throws Exception {
-        return run(bootstrapServers, threads, thread -> RawConsumeLimit::parse);
-    }
-
-    private static void parse(InputFamily<?> family, KafkaRecord record) throws RejectedInput {
-        try {
-            family.parse(record);
-        } catch (RuntimeException e) {
-            throw new RejectedInput("could not be parsed: " + e); // as the job's router words a parser bug
-        }
+        return run(bootstrapServers, threads, thread -> (family, record) -> family.parse(record));
     }
 
     /** Reads every input record once, on {@code threads} threads, each with its own work. */

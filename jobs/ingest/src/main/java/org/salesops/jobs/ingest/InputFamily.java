@@ -117,18 +117,22 @@ public final class InputFamily<T> implements Serializable {
         return type;
     }
 
-    /** Parses a record into its domain values only. */
+    /**
+     * Parses a record into its domain values only. A parser bug on strange input is a rejection too, saying what
+     * broke: a stack overflow (input nested beyond a parser's recursion) only unwinds this record's parse.
+     */
     public List<T> parse(KafkaRecord record) throws RejectedInput {
-        return parser.parse(record);
+        try {
+            return parser.parse(record);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw crashed(e);
+        }
     }
 
-    /**
-     * Parses a record and makes each value's typed row. A parser bug on strange input is a rejection too, saying
-     * what broke: a stack overflow (input nested beyond a parser's recursion) only unwinds this record's parse.
-     */
+    /** Parses a record and makes each value's typed row; a crash making a row is a rejection as in {@link #parse}. */
     public Routed<T> route(KafkaRecord record) throws RejectedInput {
+        List<T> values = parse(record);
         try {
-            List<T> values = parser.parse(record);
             if (values.isEmpty()) {
                 throw new RejectedInput("the record holds nothing to load (no change, call or transaction in it)");
             }
@@ -146,8 +150,12 @@ public final class InputFamily<T> implements Serializable {
             }
             return new Routed<>(values, tableNames, converted);
         } catch (RuntimeException | StackOverflowError e) {
-            throw new RejectedInput("could not be parsed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            throw crashed(e);
         }
+    }
+
+    private static RejectedInput crashed(Throwable e) {
+        return new RejectedInput("could not be parsed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
     }
 
     private static void checkValues(TableRow row) throws RejectedInput {

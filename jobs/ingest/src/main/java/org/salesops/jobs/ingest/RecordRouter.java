@@ -12,7 +12,6 @@ import org.apache.flink.util.OutputTag;
 import org.salesops.pipelines.common.DeadLetter;
 import org.salesops.pipelines.common.KafkaRecord;
 import org.salesops.pipelines.common.RejectedInput;
-import org.salesops.pipelines.tables.RowConverter;
 import org.salesops.pipelines.tables.TableDefinition;
 
 /**
@@ -34,8 +33,7 @@ public class RecordRouter<T> extends ProcessFunction<KafkaRecord, T> {
         this.deadLetters = deadLetters;
         this.allowedLatenessMillis = allowedLateness.toMillis();
         for (TableDefinition table : family.tables()) {
-            tags.put(table.qualifiedName(),
-                    new OutputTag<>(table.qualifiedName(), InternalTypeInfo.of(new RowConverter(table).rowType())));
+            tags.put(table.qualifiedName(), new OutputTag<>(table.qualifiedName(), InternalTypeInfo.of(table.rowType())));
         }
     }
 
